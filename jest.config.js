@@ -1,0 +1,33 @@
+// One jest run over every service, in three layers (selectable with --selectProjects):
+//   unit         *.test.ts       rules, no I/O
+//   integration  *.int.test.ts   one service against real Postgres and RabbitMQ
+//   e2e          *.e2e.test.ts   the running platform through the gateway
+// Tests run on the TypeScript sources (swc, no type check: `npm run build` type-checks).
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const moduleNameMapper = {
+  '^@azotte/common$': '<rootDir>/services/common/src/index.ts',
+  '^@azotte/common/testing$': '<rootDir>/services/common/src/testing/index.ts',
+  '^@azotte/common/telemetry$': '<rootDir>/services/common/src/telemetry/sdk.ts',
+  '^@azotte/proto$': '<rootDir>/proto/src/index.ts',
+  '^@azotte/(tenant|gateway|catalog|customer|billing|campaign|analytics)$': '<rootDir>/services/$1/src/index.ts',
+};
+const project = (displayName, testMatch) => ({
+  displayName,
+  rootDir: __dirname,
+  testMatch,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/services/*/test/**/*.test.ts', '!**/*.int.test.ts', '!**/*.e2e.test.ts']),
+    project('integration', ['<rootDir>/services/*/test/**/*.int.test.ts']),
+    project('e2e', ['<rootDir>/services/*/test/**/*.e2e.test.ts']),
+  ],
+  globalSetup: '<rootDir>/services/common/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/services/common/src/testing/global-teardown.ts',
+  testTimeout: 30_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,168 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { runWithContext, SYSTEM_ACTOR, type Actor } from '../context/scope';
+import { contextFromHeaders } from '../telemetry/propagation';
+import type { BusConnection } from './connection';
+import { HEADERS, type BusEvent } from './event';
+import { INBOX_TABLE } from './inbox';
+import { assertServiceQueue, queueNames, type QueueNames } from './topology';
+
+/** Applies one event inside the transaction that also records it in the inbox. */
+export type EventHandler = (event: BusEvent, trx: Knex.Transaction) => Promise<void>;
+
+export interface ConsumerOptions {
+  bus: BusConnection;
+  knex: Knex;
+  exchange: string;
+  /** The consuming service; its queue is `<prefix><service>.events`. */
+  service: string;
+  queuePrefix?: string;
+  /** Routing-key patterns to bind, e.g. `billing.subscription.*.v1` or `#`. */
+  patterns: string[];
+  handler: EventHandler;
+  logger: Logger;
+  prefetch?: number;
+  /** Deliveries after which a failing message goes to the dead-letter queue. */
+  maxDeliveries?: number;
+}
+
+const tracer = trace.getTracer('azotte-bus');
+
+/** Builds a handler that dispatches on the routing key and ignores the rest. */
+export function routeEvents(routes: Record<string, EventHandler>): EventHandler {
+  return async (event, trx) => {
+    const handle = routes[event.type];
+    if (handle) await handle(event, trx);
+  };
+}
+
+/**
+ * Consumes a service's queue with manual acks. Each event is applied in one
+ * transaction together with its inbox row, so a redelivered event is a no-op;
+ * a failure is retried by the broker up to `maxDeliveries`, then dead-lettered.
+ */
+export class EventConsumer {
+  private channel: Channel | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  readonly names: QueueNames;
+
+  constructor(private readonly options: ConsumerOptions) {
+    this.names = queueNames(options.service, options.queuePrefix);
+  }
+
+  async start(): Promise<void> {
+    const { bus, exchange, patterns, prefetch = 16, maxDeliveries = 5, logger } = this.options;
+    await bus.use(async (conn) => {
+      const channel = await conn.createChannel();
+      channel.on('error', (err) => logger.warn({ err }, 'consumer channel error'));
+      await assertServiceQueue(channel, exchange, this.names, patterns, maxDeliveries);
+      await channel.prefetch(prefetch);
+      await channel.consume(this.names.queue, (msg) => {
+        if (!msg) return; // cancelled by the broker; the connection's reconnection re-subscribes
+        const work = this.process(channel, msg).finally(() => this.inFlight.delete(work));
+        this.inFlight.add(work);
+      });
+      this.channel = channel;
+    });
+  }
+
+  private async process(channel: Channel, msg: ConsumeMessage): Promise<void> {
+    const { logger } = this.options;
+    const event = decode(msg);
+    if (!event) {
+      logger.error({ messageId: msg.properties.messageId, routingKey: msg.fields.routingKey }, 'unreadable event dead-lettered');
+      channel.nack(msg, false, false);
+      return;
+    }
+    const parent = contextFromHeaders(msg.properties.headers);
+    const span = tracer.startSpan(
+      `${event.type} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.system': 'rabbitmq', 'messaging.message.id': event.id, 'messaging.destination.name': event.type },
+      },
+      parent,
+    );
+    const actor: Actor = event.actor ? { ...event.actor, role: 'system' } : SYSTEM_ACTOR;
+    const scope =
+      event.tenantId && event.environmentId && event.environmentKind
+        ? { tenantId: event.tenantId, environmentId: event.environmentId, environmentKind: event.environmentKind }
+        : undefined;
+    try {
+      await context.with(trace.setSpan(parent, span), () =>
+        runWithContext({ actor, tenantId: event.tenantId, scope }, () => this.apply(event)),
+      );
+      channel.ack(msg);
+    } catch (err) {
+      span.recordException(err as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      const deliveries = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
+      logger.warn({ err, eventId: event.id, type: event.type, deliveries }, 'event handler failed; returning it to the queue');
+      // A short pause keeps a failing event from spinning while, say, the database restarts.
+      await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** deliveries, 2_000)));
+      try {
+        channel.nack(msg, false, true);
+      } catch {
+        // The channel is gone; the broker redelivers the unacked message anyway.
+      }
+    } finally {
+      span.end();
+    }
+  }
+
+  private async apply(event: BusEvent): Promise<void> {
+    await this.options.knex.transaction(async (trx) => {
+      const inserted = await trx(INBOX_TABLE)
+        .insert({ event_id: event.id, routing_key: event.type })
+        .onConflict('event_id')
+        .ignore()
+        .returning('event_id');
+      if (inserted.length === 0) return; // seen before: the effect is already committed
+      await this.options.handler(event, trx);
+    });
+  }
+
+  /** Stops taking messages and waits for those being handled. */
+  async stop(): Promise<void> {
+    const channel = this.channel;
+    this.channel = undefined;
+    await Promise.allSettled([...this.inFlight]);
+    await channel?.close().catch(() => undefined);
+  }
+}
+
+function header(msg: ConsumeMessage, name: string): string | undefined {
+  const value = msg.properties.headers?.[name];
+  if (typeof value === 'string' && value !== '') return value;
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  return undefined;
+}
+
+function decode(msg: ConsumeMessage): BusEvent | undefined {
+  const id = msg.properties.messageId as string | undefined;
+  if (!id) return undefined;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(msg.content.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const actorType = header(msg, HEADERS.actorType);
+  const actorId = header(msg, HEADERS.actorId);
+  return {
+    id,
+    type: (msg.properties.type as string | undefined) ?? msg.fields.routingKey,
+    source: (msg.properties.appId as string | undefined) ?? 'unknown',
+    occurredAt:
+      header(msg, HEADERS.occurredAt) ??
+      new Date(((msg.properties.timestamp as number | undefined) ?? Date.now() / 1000) * 1000).toISOString(),
+    tenantId: header(msg, HEADERS.tenantId),
+    environmentId: header(msg, HEADERS.environmentId),
+    environmentKind: header(msg, HEADERS.environmentKind) as BusEvent['environmentKind'],
+    actor: actorType && actorId ? { type: actorType as Actor['type'], id: actorId } : undefined,
+    payload: payload as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,188 @@
+import { SpanKind, trace } from '@opentelemetry/api';
+import type { Knex } from 'knex';
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import { contextFromHeaders, traceHeaders } from '../telemetry/propagation';
+import { HEADERS } from './event';
+import { OUTBOX_TABLE, outboxChannel } from './outbox';
+import type { OutgoingMessage, Publisher } from './publisher';
+
+export interface RelayOptions {
+  knex: Knex;
+  /** A URL for the dedicated LISTEN connection (the pool's connections come and go). */
+  databaseUrl: string;
+  schema: string;
+  publisher: Publisher;
+  /** The producing service: the `appId` of every message. */
+  source: string;
+  logger: Logger;
+  batchSize?: number;
+  /** Sweeps for unsent rows this often even without a notification (a lost NOTIFY, a crash). */
+  pollMs?: number;
+  /** Sent rows are kept this long for inspection, then deleted. */
+  retentionMs?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  routing_key: string;
+  tenant_id: string | null;
+  environment_id: string | null;
+  headers: Record<string, string>;
+  payload: unknown;
+  created_at: Date;
+}
+
+const tracer = trace.getTracer('azotte-bus');
+
+/**
+ * Publishes the outbox. Rows are taken in commit order with FOR UPDATE SKIP
+ * LOCKED, so relays of several replicas share the work without sending a row
+ * twice; a row is marked sent only after the broker confirmed it, so a crash
+ * at any point leaves it to be sent again (consumers deduplicate by event id).
+ */
+export class OutboxRelay {
+  private listener: Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private lastPurge = 0;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.listen().catch((err) => this.options.logger.warn({ err }, 'outbox LISTEN failed; polling only'));
+    const poll = () => {
+      this.timer = setTimeout(() => {
+        this.kick();
+        poll();
+      }, this.options.pollMs ?? 2_000);
+      this.timer.unref();
+    };
+    poll();
+    this.kick(); // whatever a previous run left unsent
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl });
+    client.on('notification', () => this.kick());
+    client.on('error', (err) => {
+      this.options.logger.warn({ err }, 'outbox LISTEN connection lost');
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1_000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    this.listener = client;
+  }
+
+  /** Asks for a pass; passes never overlap, and a kick during one causes another. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((err) => this.options.logger.warn({ err }, 'outbox relay pass failed; will retry'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Publishes until nothing is left; returns how many rows were sent. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      if (!this.options.publisher.ready) return total;
+      const sent = await this.sendBatch();
+      total += sent;
+      if (sent < (this.options.batchSize ?? 200)) break;
+    }
+    await this.purge();
+    return total;
+  }
+
+  private async sendBatch(): Promise<number> {
+    const { knex, publisher, batchSize = 200 } = this.options;
+    return knex.transaction(async (trx) => {
+      const rows: OutboxRow[] = await trx(OUTBOX_TABLE)
+        .whereNull('sent_at')
+        .orderBy([{ column: 'created_at' }, { column: 'id' }])
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked();
+      if (rows.length === 0) return 0;
+      await publisher.publishAll(rows.map((row) => this.toMessage(row)));
+      await trx(OUTBOX_TABLE)
+        .whereIn(
+          'id',
+          rows.map((r) => r.id),
+        )
+        .update({ sent_at: trx.fn.now() });
+      return rows.length;
+    });
+  }
+
+  private toMessage(row: OutboxRow): OutgoingMessage {
+    // Publish in the trace of the request that wrote the row, however late.
+    const parent = contextFromHeaders(row.headers);
+    const span = tracer.startSpan(
+      `${row.routing_key} publish`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'messaging.system': 'rabbitmq',
+          'messaging.destination.name': row.routing_key,
+          'messaging.message.id': row.id,
+        },
+      },
+      parent,
+    );
+    // Consumers see the publish span as their parent.
+    const headers: Record<string, string> = { ...row.headers, ...traceHeaders(trace.setSpan(parent, span)) };
+    span.end();
+    headers[HEADERS.occurredAt] = new Date(row.created_at).toISOString();
+    if (row.tenant_id) headers[HEADERS.tenantId] = row.tenant_id;
+    if (row.environment_id) headers[HEADERS.environmentId] = row.environment_id;
+    return {
+      routingKey: row.routing_key,
+      body: Buffer.from(JSON.stringify(row.payload)),
+      options: {
+        messageId: row.id,
+        type: row.routing_key,
+        appId: this.options.source,
+        timestamp: Math.floor(new Date(row.created_at).getTime() / 1000),
+        contentType: 'application/json',
+        persistent: true,
+        headers,
+      },
+    };
+  }
+
+  private async purge(): Promise<void> {
+    const { knex, retentionMs = 24 * 3600_000 } = this.options;
+    if (Date.now() - this.lastPurge < 60_000) return;
+    this.lastPurge = Date.now();
+    await knex(OUTBOX_TABLE)
+      .whereNotNull('sent_at')
+      .andWhere('sent_at', '<', new Date(Date.now() - retentionMs))
+      .delete();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+}

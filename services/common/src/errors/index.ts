@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './grpc';
+export * from './kinds';

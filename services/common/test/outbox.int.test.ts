@@ -1,0 +1,135 @@
+import { context, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import amqp from 'amqplib';
+import { enqueueEvent, OUTBOX_TABLE, type BusEvent } from '../src';
+import { TcpProxy, waitFor } from '../src/testing';
+import { busFixture } from './bus-harness';
+
+const spans = new InMemorySpanExporter();
+const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
+provider.register();
+
+let fx: Awaited<ReturnType<typeof busFixture>>;
+beforeEach(async () => {
+  fx = await busFixture('outbox');
+});
+afterEach(async () => {
+  await fx.close();
+});
+
+async function writeEvents(n: number, note = 'x') {
+  for (let i = 0; i < n; i++) {
+    await fx.db.knex.transaction((trx) =>
+      enqueueEvent(trx, { type: 'test.thing.happened.v1', payload: { i, note }, scope: { tenantId: 'ten_1', environmentId: 'env_1' } }),
+    );
+  }
+}
+
+const unsent = async () => Number((await fx.db.knex(OUTBOX_TABLE).whereNull('sent_at').count({ n: '*' }))[0]!.n);
+
+test('an event written in a committed transaction reaches the consumer with its scope', async () => {
+  const received: BusEvent[] = [];
+  await fx.consumer('listener', async (e) => void received.push(e));
+  const { relay } = await fx.producer();
+  await relay.start();
+  await writeEvents(1);
+  await waitFor(() => received.length === 1, { what: 'the event' });
+  expect(received[0]).toMatchObject({
+    type: 'test.thing.happened.v1',
+    source: 'test',
+    tenantId: 'ten_1',
+    environmentId: 'env_1',
+    payload: { i: 0, note: 'x' },
+  });
+  expect(received[0]!.id).toMatch(/^evt_/);
+});
+
+test('a rolled-back transaction publishes nothing', async () => {
+  await fx.db.knex
+    .transaction(async (trx) => {
+      await enqueueEvent(trx, { type: 'test.thing.happened.v1', payload: {} });
+      throw new Error('business rule refused');
+    })
+    .catch(() => undefined);
+  expect(Number((await fx.db.knex(OUTBOX_TABLE).count({ n: '*' }))[0]!.n)).toBe(0);
+});
+
+test('events written after a crash between commit and publish are sent by the next relay', async () => {
+  // The "crashed" process committed its rows but never published them: no relay ran.
+  await writeEvents(25);
+  expect(await unsent()).toBe(25);
+  const received = new Set<string>();
+  await fx.consumer('listener', async (e) => void received.add(e.id));
+  const { relay } = await fx.producer();
+  await relay.start();
+  await waitFor(() => received.size === 25, { what: '25 events' });
+  expect(await unsent()).toBe(0);
+});
+
+test('every event written while the broker was unreachable is delivered when it returns', async () => {
+  const amqpUrl = new URL(fx.amqpUrl);
+  const proxy = new TcpProxy(amqpUrl.hostname, Number(amqpUrl.port || 5672));
+  const port = await proxy.start();
+  const viaProxy = new URL(fx.amqpUrl);
+  viaProxy.port = String(port);
+
+  const received = new Set<number>();
+  await fx.consumer('listener', async (e) => void received.add((e.payload as { i: number }).i));
+  const { relay, bus } = await fx.producer(viaProxy.toString());
+  await relay.start();
+  await writeEvents(5, 'before');
+  await waitFor(() => received.size === 5, { what: 'events before the outage' });
+
+  await proxy.cut();
+  await waitFor(() => !bus.connected, { what: 'the producer to notice the outage' });
+  for (let i = 5; i < 40; i++) {
+    await fx.db.knex.transaction((trx) => enqueueEvent(trx, { type: 'test.thing.happened.v1', payload: { i } }));
+  }
+  expect(await unsent()).toBe(35);
+
+  await proxy.start(port);
+  await waitFor(() => received.size === 40, { what: 'all 40 events after the broker returned', timeoutMs: 15_000 });
+  expect(await unsent()).toBe(0);
+  await proxy.stop();
+});
+
+test('two relays draining one outbox publish each event exactly once', async () => {
+  await writeEvents(300);
+  const deliveries: string[] = [];
+  const conn = await amqp.connect(fx.amqpUrl);
+  const ch = await conn.createChannel();
+  await ch.assertExchange(fx.exchange, 'topic', { durable: true });
+  const { queue } = await ch.assertQueue('', { exclusive: true });
+  await ch.bindQueue(queue, fx.exchange, '#');
+  await ch.consume(queue, (m) => m && deliveries.push(m.properties.messageId as string), { noAck: true });
+
+  const a = await fx.producer();
+  const b = await fx.producer();
+  await Promise.all([a.relay.start(), b.relay.start()]);
+  await waitFor(async () => (await unsent()) === 0 && deliveries.length >= 300, { what: 'the outbox to drain' });
+  // Give a stray duplicate no chance to hide: the outbox is empty, so nothing more may arrive.
+  await Promise.all([a.relay.drain(), b.relay.drain()]);
+  await conn.close();
+  expect(deliveries).toHaveLength(300);
+  expect(new Set(deliveries).size).toBe(300);
+});
+
+test('the relay publishes in the trace of the request that wrote the row', async () => {
+  let seenTraceId: string | undefined;
+  await fx.consumer('listener', async () => {
+    seenTraceId = trace.getActiveSpan()?.spanContext().traceId;
+  });
+  const tracer = trace.getTracer('test');
+  const requestSpan = tracer.startSpan('POST /api/v1/users');
+  await context.with(trace.setSpan(context.active(), requestSpan), () =>
+    fx.db.knex.transaction((trx) => enqueueEvent(trx, { type: 'test.thing.happened.v1', payload: {} })),
+  );
+  requestSpan.end();
+  // Published later, outside the request, by a relay that starts afterwards.
+  const { relay } = await fx.producer();
+  await relay.start();
+  await waitFor(() => seenTraceId, { what: 'the event' });
+  expect(seenTraceId).toBe(requestSpan.spanContext().traceId);
+  const names = spans.getFinishedSpans().map((s) => s.name);
+  expect(names).toEqual(expect.arrayContaining(['test.thing.happened.v1 publish', 'test.thing.happened.v1 process']));
+});
