@@ -93,6 +93,21 @@ test('every event written while the broker was unreachable is delivered when it 
   await proxy.stop();
 });
 
+test('an event nobody is bound for yet is kept, and delivered once a consumer appears', async () => {
+  const { relay } = await fx.producer();
+  await relay.start();
+  await writeEvents(3);
+  // The broker returned them as unroutable: they stay in the outbox, to be tried again.
+  await waitFor(async () => Number((await fx.db.knex(OUTBOX_TABLE).where('attempts', '>', 0).count({ n: '*' }))[0]!.n) === 3, {
+    what: 'the returned events to be kept',
+  });
+  expect(await unsent()).toBe(3);
+  const received = new Set<string>();
+  await fx.consumer('late', async (e) => void received.add(e.id));
+  await waitFor(() => received.size === 3, { what: 'the kept events', timeoutMs: 15_000 });
+  expect(await unsent()).toBe(0);
+});
+
 test('two relays draining one outbox publish each event exactly once', async () => {
   await writeEvents(300);
   const deliveries: string[] = [];

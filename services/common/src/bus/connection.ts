@@ -27,6 +27,7 @@ export class BusConnection {
   private timer: NodeJS.Timeout | undefined;
   private connecting: Promise<void> | undefined;
   private readonly waiters: Array<() => void> = [];
+  private readonly listeners: Array<(connected: boolean) => void> = [];
 
   constructor(private readonly options: BusConnectionOptions) {}
 
@@ -52,6 +53,15 @@ export class BusConnection {
     this.start().catch(() => this.scheduleReconnect());
   }
 
+  /** Calls `listener` whenever the connection comes up or goes down (health reporting). */
+  onChange(listener: (connected: boolean) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(connected: boolean): void {
+    for (const listener of this.listeners) listener(connected);
+  }
+
   /** Resolves once connected (now, or after a reconnection). */
   whenConnected(): Promise<void> {
     if (this.conn) return Promise.resolve();
@@ -65,6 +75,7 @@ export class BusConnection {
     conn.on('close', () => {
       if (this.conn !== conn) return;
       this.conn = undefined;
+      this.changed(false);
       if (!this.closing) {
         logger.warn('bus connection lost; reconnecting');
         this.scheduleReconnect();
@@ -80,6 +91,7 @@ export class BusConnection {
     this.attempt = 0;
     logger.info({ name }, 'bus connected');
     for (const resolve of this.waiters.splice(0)) resolve();
+    this.changed(true);
   }
 
   private scheduleReconnect(): void {

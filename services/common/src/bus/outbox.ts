@@ -23,6 +23,9 @@ export const outboxMigration: Migration = {
       t.jsonb('payload').notNullable();
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
       t.timestamp('sent_at', { useTz: true });
+      // A row the broker returned as unroutable waits until then before it is tried again.
+      t.integer('attempts').notNullable().defaultTo(0);
+      t.timestamp('next_attempt_at', { useTz: true });
     });
     await knex.raw(`CREATE INDEX outbox_unsent ON ${OUTBOX_TABLE} (created_at, id) WHERE sent_at IS NULL`);
     // Wakes the relay when the writing transaction commits (NOTIFY is transactional).

@@ -1,3 +1,4 @@
+import { context as otel, type Context } from '@opentelemetry/api';
 import type { ConfirmChannel, Options } from 'amqplib';
 import type { Logger } from 'pino';
 import type { BusConnection } from './connection';
@@ -7,6 +8,8 @@ export interface OutgoingMessage {
   routingKey: string;
   body: Buffer;
   options: Options.Publish;
+  /** The trace context to publish in (the relay's `<key> publish` span). */
+  context?: Context;
 }
 
 /**
@@ -16,8 +19,8 @@ export interface OutgoingMessage {
  */
 export class Publisher {
   private channel: ConfirmChannel | undefined;
-  /** Messages the broker returned as unroutable since start (see `onReturned`). */
-  returned = 0;
+  /** Ids of messages returned as unroutable and not yet claimed by the batch that sent them. */
+  private readonly returnedIds = new Set<string>();
 
   constructor(
     private readonly bus: BusConnection,
@@ -30,12 +33,12 @@ export class Publisher {
       const channel = await conn.createConfirmChannel();
       await assertExchange(channel, this.exchange);
       channel.on('return', (msg) => {
-        // No queue is bound for this key (no consumer has ever declared one). The event stays in
-        // the producer's outbox history; nothing is retried because nobody is listening.
-        this.returned += 1;
+        // No queue is bound for this key yet (its consumers have never started). The broker sends
+        // the return before the confirm, so the batch that published it sees it as not delivered.
+        this.returnedIds.add(msg.properties.messageId as string);
         this.logger.warn(
           { routingKey: msg.fields.routingKey, eventId: msg.properties.messageId },
-          'event returned by the broker: no queue is bound for it',
+          'event returned by the broker: no queue is bound for it yet',
         );
       });
       channel.on('error', (err) => this.logger.warn({ err }, 'publisher channel error'));
@@ -50,8 +53,12 @@ export class Publisher {
     return this.channel !== undefined;
   }
 
-  /** Publishes a batch and waits for every confirm; rejects if any is nacked or the channel drops. */
-  async publishAll(messages: OutgoingMessage[]): Promise<void> {
+  /**
+   * Publishes a batch and waits for every confirm; rejects if any is nacked or
+   * the channel drops. Resolves to the ids of the messages the broker returned
+   * as unroutable: confirmed, but delivered nowhere.
+   */
+  async publishAll(messages: OutgoingMessage[]): Promise<string[]> {
     const channel = this.channel;
     if (!channel) throw new Error('bus is not connected');
     let onClose: () => void = () => undefined;
@@ -63,8 +70,10 @@ export class Publisher {
       messages.map(
         (m) =>
           new Promise<void>((resolve, reject) => {
-            channel.publish(this.exchange, m.routingKey, m.body, { ...m.options, mandatory: true }, (err) =>
-              err ? reject(err instanceof Error ? err : new Error('message nacked by the broker')) : resolve(),
+            otel.with(m.context ?? otel.active(), () =>
+              channel.publish(this.exchange, m.routingKey, m.body, { ...m.options, mandatory: true }, (err) =>
+                err ? reject(err instanceof Error ? err : new Error('message nacked by the broker')) : resolve(),
+              ),
             );
           }),
       ),
@@ -75,5 +84,11 @@ export class Publisher {
       channel.removeListener('close', onClose);
       closed.catch(() => undefined);
     }
+    const returned: string[] = [];
+    for (const m of messages) {
+      const id = m.options.messageId as string;
+      if (this.returnedIds.delete(id)) returned.push(id);
+    }
+    return returned;
   }
 }

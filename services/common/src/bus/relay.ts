@@ -1,4 +1,4 @@
-import { SpanKind, trace } from '@opentelemetry/api';
+import { SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { Knex } from 'knex';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
@@ -116,23 +116,35 @@ export class OutboxRelay {
     return knex.transaction(async (trx) => {
       const rows: OutboxRow[] = await trx(OUTBOX_TABLE)
         .whereNull('sent_at')
+        .andWhere((q) => q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', trx.fn.now()))
         .orderBy([{ column: 'created_at' }, { column: 'id' }])
         .limit(batchSize)
         .forUpdate()
         .skipLocked();
       if (rows.length === 0) return 0;
-      await publisher.publishAll(rows.map((row) => this.toMessage(row)));
-      await trx(OUTBOX_TABLE)
-        .whereIn(
-          'id',
-          rows.map((r) => r.id),
-        )
-        .update({ sent_at: trx.fn.now() });
+      const messages = rows.map((row) => this.toMessage(row));
+      let returned: Set<string>;
+      try {
+        returned = new Set(await publisher.publishAll(messages.map((m) => m.message)));
+      } finally {
+        for (const m of messages) m.span.end();
+      }
+      const sent = rows.filter((r) => !returned.has(r.id)).map((r) => r.id);
+      if (sent.length > 0) await trx(OUTBOX_TABLE).whereIn('id', sent).update({ sent_at: trx.fn.now() });
+      if (returned.size > 0) {
+        // Nobody listens yet: keep the event and try again later, backing off to a minute.
+        await trx(OUTBOX_TABLE)
+          .whereIn('id', [...returned])
+          .update({
+            attempts: trx.raw('attempts + 1'),
+            next_attempt_at: trx.raw(`now() + least(60, power(2, attempts)) * interval '1 second'`),
+          });
+      }
       return rows.length;
     });
   }
 
-  private toMessage(row: OutboxRow): OutgoingMessage {
+  private toMessage(row: OutboxRow): { message: OutgoingMessage; span: Span } {
     // Publish in the trace of the request that wrote the row, however late.
     const parent = contextFromHeaders(row.headers);
     const span = tracer.startSpan(
@@ -148,14 +160,15 @@ export class OutboxRelay {
       parent,
     );
     // Consumers see the publish span as their parent.
-    const headers: Record<string, string> = { ...row.headers, ...traceHeaders(trace.setSpan(parent, span)) };
-    span.end();
+    const ctx = trace.setSpan(parent, span);
+    const headers: Record<string, string> = { ...row.headers, ...traceHeaders(ctx) };
     headers[HEADERS.occurredAt] = new Date(row.created_at).toISOString();
     if (row.tenant_id) headers[HEADERS.tenantId] = row.tenant_id;
     if (row.environment_id) headers[HEADERS.environmentId] = row.environment_id;
-    return {
+    const message: OutgoingMessage = {
       routingKey: row.routing_key,
       body: Buffer.from(JSON.stringify(row.payload)),
+      context: ctx,
       options: {
         messageId: row.id,
         type: row.routing_key,
@@ -166,6 +179,7 @@ export class OutboxRelay {
         headers,
       },
     };
+    return { message, span };
   }
 
   private async purge(): Promise<void> {

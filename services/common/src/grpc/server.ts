@@ -65,7 +65,7 @@ export interface RunningGrpcServer {
  * so a caller can name what is down.
  */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<RunningGrpcServer> {
-  const { logger, services, dependencies, host = '0.0.0.0', healthIntervalMs = 5_000 } = options;
+  const { logger, services, dependencies, host = '0.0.0.0', healthIntervalMs = 2_000 } = options;
   const server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
   for (const s of services) server.addService(s.definition, s.implementation);
   const health = new HealthImplementation({ '': 'NOT_SERVING' });

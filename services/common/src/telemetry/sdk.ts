@@ -41,7 +41,8 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /\/(healthz|readyz)$/.test(req.url ?? '') }),
       new ExpressInstrumentation(),
-      new GrpcInstrumentation(),
+      // Health checks are polled constantly and would drown every trace view.
+      new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch'] }),
       new PgInstrumentation(),
       new KnexInstrumentation(),
       new AmqplibInstrumentation(),

@@ -1,0 +1,26 @@
+import type { Actor, CallContext, EnvironmentKind, Role } from '@azotte/common';
+import type { tenantV1 } from '@azotte/proto';
+
+/** Who is calling, as the gateway established it, and the scope the call acts in. */
+export interface Principal {
+  actor: Actor;
+  /** The tenant role that decides access; `platform_admin` only outside any tenant. */
+  role: Role | 'platform_admin';
+  platformAdmin: boolean;
+  tenantId?: string;
+  environment?: { id: string; name: string; kind: EnvironmentKind };
+  credential: 'token' | 'api_key';
+  user?: tenantV1.User;
+  apiKey?: tenantV1.ApiKey;
+}
+
+/** The call context every gRPC call made on the principal's behalf carries. */
+export function contextOf(principal: Principal, requestId?: string): CallContext {
+  const { actor, tenantId, environment } = principal;
+  return {
+    actor,
+    tenantId,
+    scope: tenantId && environment ? { tenantId, environmentId: environment.id, environmentKind: environment.kind } : undefined,
+    requestId,
+  };
+}

@@ -1,0 +1,28 @@
+import { baseConfigShape, loadConfig, port } from '@azotte/common';
+import { z } from 'zod';
+
+/** The gateway's configuration, read once at start (README lists every variable). */
+export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    ...baseConfigShape(env),
+    GATEWAY_PORT: port(8080),
+    GATEWAY_HOST: z.string().default('0.0.0.0'),
+    /** Signs access tokens (HS256). Without it, a development process makes up its own. */
+    JWT_SECRET: env.NODE_ENV === 'production' ? z.string().min(32) : z.string().min(32).optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    TENANT_GRPC_ADDR: z.string().default('127.0.0.1:50051'),
+    GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
+    /** Requests per minute per credential. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
+    /** Failed logins for one email from one address before it is locked for LOGIN_LOCK_SECONDS. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+    BODY_LIMIT: z.string().default('100kb'),
+    /** The gateway's own schema: idempotency records only, no business data. */
+    GATEWAY_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('gateway'),
+  };
+}
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(gatewayConfigShape(env), env);

@@ -1,0 +1,18 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import type { LoginThrottle } from '../auth/login-throttle';
+import type { TokenIssuer } from '../auth/tokens';
+import type { Clients } from '../clients';
+import { addRoute, type RouteDeps, type RouteSpec } from './route';
+
+/** What a routes module needs: a way to declare routes, and the gateway's collaborators. */
+export interface Api {
+  add<B, Q, P, R>(spec: RouteSpec<B, Q, P, R>): void;
+  clients: Clients;
+  tokens: TokenIssuer;
+  loginThrottle: LoginThrottle;
+}
+
+export function createApi(router: Router, registry: OpenAPIRegistry, deps: RouteDeps, rest: Omit<Api, 'add'>): Api {
+  return { ...rest, add: (spec) => addRoute(router, registry, deps, spec) };
+}

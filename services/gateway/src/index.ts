@@ -1,0 +1,2 @@
+export { loadGatewayConfig, gatewayConfigShape, type GatewayConfig } from './config';
+export { startGateway, type RunningGateway } from './service';

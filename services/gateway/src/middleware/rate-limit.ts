@@ -1,0 +1,37 @@
+import { DomainError } from '@azotte/common';
+import type { Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Principal } from '../auth/principal';
+
+/**
+ * Per-credential rate limits (each API key and each user on its own), with
+ * the IETF RateLimit headers on every answer and Retry-After on a 429.
+ * Counters live in the process: with several gateway replicas each grants
+ * the limit, which errs on the generous side.
+ */
+export class CredentialRateLimiter {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(private readonly perMinute: number) {
+    this.limiter = new RateLimiterMemory({ keyPrefix: 'credential', points: perMinute, duration: 60 });
+  }
+
+  async check(principal: Principal, res: Response): Promise<void> {
+    const key = `${principal.actor.type}:${principal.actor.id}`;
+    try {
+      const r = await this.limiter.consume(key);
+      this.headers(res, r);
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      this.headers(res, err);
+      res.setHeader('Retry-After', String(Math.ceil(err.msBeforeNext / 1000)));
+      throw new DomainError('rate_limited', 'rate_limited', `Rate limit of ${this.perMinute} requests per minute exceeded.`);
+    }
+  }
+
+  private headers(res: Response, r: RateLimiterRes): void {
+    res.setHeader('RateLimit-Limit', String(this.perMinute));
+    res.setHeader('RateLimit-Remaining', String(Math.max(0, r.remainingPoints)));
+    res.setHeader('RateLimit-Reset', String(Math.ceil(r.msBeforeNext / 1000)));
+  }
+}

@@ -1,0 +1,20 @@
+import { OpenApiGeneratorV3, type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+
+/** The OpenAPI 3 document of every route registered, generated from the routes' own schemas. */
+export function openApiDocument(registry: OpenAPIRegistry) {
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An access token from POST /auth/login, or an API key (azk_…).',
+  });
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: {
+      title: 'Azotte API',
+      version: '1.0.0',
+      description:
+        'The public HTTP API of Azotte, a platform for running a subscription business. Money is integer minor units with an ISO 4217 currency; errors are RFC 9457 problem documents.',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+}

@@ -1,0 +1,48 @@
+import { createLogger, openDatabase, type Logger } from '@azotte/common';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { closeClients, createClients } from './clients';
+import type { GatewayConfig } from './config';
+import { UsageCounter } from './middleware/usage-counter';
+import { migrations } from './store/migrations';
+
+export interface RunningGateway {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the gateway: its idempotency schema, its gRPC clients, and the HTTP server. */
+export async function startGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway', { level: config.LOG_LEVEL });
+  if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: tokens are signed with a key made up for this process');
+  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.GATEWAY_DB_SCHEMA, migrations, logger });
+  await db.migrate();
+  const addresses = { tenant: config.TENANT_GRPC_ADDR };
+  const clients = createClients(addresses, config.GRPC_DEADLINE_MS);
+  const usage = new UsageCounter(clients, logger);
+  usage.start();
+  const app = buildApp({ config, logger, db, clients, addresses, usage });
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve(s));
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port }, 'gateway listening');
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/api/v1`,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await usage.stop();
+      closeClients(clients);
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { startPlatform, type Platform } from './support/platform';
+
+type Role = 'administrator' | 'manager' | 'operator' | 'viewer';
+const ALL: Role[] = ['administrator', 'manager', 'operator', 'viewer'];
+const ID = 'xx_01JDQ4ZC3Y6Q8G5T6W9N2K7B1M';
+
+/**
+ * Every authenticated route, with the roles API.md lets through. Bodies are
+ * deliberately empty or ids unknown: an allowed role gets a 400 or 404, a
+ * forbidden one a 403, so the table exercises the role check alone.
+ */
+const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
+  ['GET', '/me', ALL],
+  ['POST', '/tenants', []],
+  ['GET', '/tenants', ['administrator', 'manager', 'viewer']],
+  ['GET', '/tenants/{id}', ['administrator', 'manager', 'viewer']],
+  ['PATCH', '/tenants/{id}', ['administrator']],
+  ['GET', '/environments', ['administrator']],
+  ['POST', '/environments', ['administrator']],
+  ['GET', '/users', ['administrator']],
+  ['POST', '/users', ['administrator']],
+  ['PATCH', '/users/{id}', ['administrator']],
+  ['POST', '/api-keys', ['administrator']],
+  ['GET', '/api-keys', ['administrator']],
+  ['DELETE', '/api-keys/{id}', ['administrator']],
+  ['GET', '/payment-providers', ['administrator']],
+  ['PUT', '/payment-providers/{provider}', ['administrator']],
+  ['GET', '/audit-log', ['administrator']],
+  ['GET', '/usage', ['administrator', 'manager', 'viewer']],
+  ['POST', '/storefronts', ['administrator', 'manager']],
+  ['GET', '/storefronts', ALL],
+  ['GET', '/storefronts/{id}', ALL],
+  ['PATCH', '/storefronts/{id}', ['administrator', 'manager']],
+  ['DELETE', '/storefronts/{id}', ['administrator', 'manager']],
+];
+
+let platform: Platform;
+const tokens = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  platform = await startPlatform('roles');
+  const { token } = await platform.createTenant();
+  tokens.administrator = token;
+  for (const role of ['manager', 'operator', 'viewer'] as const) tokens[role] = (await platform.createUser(token, role)).token;
+});
+afterAll(async () => {
+  await platform.stop();
+});
+
+test('the table lists every authenticated route of the OpenAPI document', async () => {
+  const doc = (await platform.call('GET', '/openapi.json')).body;
+  const documented = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => (op.security ?? []).length > 0)
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+  expect(documented.sort()).toEqual(ROUTES.map(([m, p]) => `${m} ${p}`).sort());
+});
+
+const cases = ROUTES.flatMap(([method, path, allowed]) => ALL.map((role) => [method, path, role, allowed.includes(role)] as const));
+
+test.each(cases)('%s %s as %s → allowed: %s', async (method, path, role, allowed) => {
+  const url = path.replace('{id}', ID).replace('{provider}', 'nope');
+  const res = await platform.call(method, url, { token: tokens[role], body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+  if (allowed) {
+    expect(res.status).not.toBe(403);
+    expect(res.status).toBeLessThan(500);
+  } else {
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  }
+});
+
+test('an API key is held to its own role', async () => {
+  const created = await platform.call('POST', '/api-keys', {
+    token: tokens.administrator,
+    body: { name: 'reporting', role: 'viewer', environment: 'production' },
+  });
+  expect(created.status).toBe(201);
+  const key = created.body.key as string;
+  expect((await platform.call('GET', '/storefronts', { token: key })).status).toBe(200);
+  expect((await platform.call('POST', '/storefronts', { token: key, body: {} })).status).toBe(403);
+});
+
+test('without a credential every route is a 401 problem', async () => {
+  for (const [method, path] of ROUTES) {
+    const res = await platform.call(method, path.replace('{id}', ID).replace('{provider}', 'sandbox'));
+    expect(res.status).toBe(401);
+  }
+});

@@ -1,0 +1,151 @@
+import { dropSchema } from '@azotte/common';
+import { testServers, uniqueName } from '@azotte/common/testing';
+import amqp from 'amqplib';
+import { loadGatewayConfig, startGateway, type RunningGateway } from '../../src';
+import { loadTenantConfig, startTenantService } from '@azotte/tenant';
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, for malformed-input tests. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The platform as a user meets it: every service started for real, on free
+ * ports, with this test file's own schemas, exchange and queues, and the
+ * gateway in front. `call` speaks HTTP to the gateway.
+ */
+export async function startPlatform(name: string) {
+  const { databaseUrl, amqpUrl } = testServers();
+  const id = uniqueName(name);
+  const admin = { email: `admin@${id.replace(/_/g, '-')}.test`, password: 'platform-admin-pw' };
+  const common = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: databaseUrl,
+    AMQP_URL: amqpUrl,
+    AMQP_EXCHANGE: `${id}.events`,
+    AMQP_QUEUE_PREFIX: `${id}.`,
+  };
+  const schemas = [`${id}_tenant`, `${id}_gateway`];
+
+  const tenant = await startTenantService(
+    loadTenantConfig({
+      ...common,
+      TENANT_DB_SCHEMA: schemas[0],
+      TENANT_GRPC_PORT: '0',
+      PLATFORM_ADMIN_EMAIL: admin.email,
+      PLATFORM_ADMIN_PASSWORD: admin.password,
+    }),
+  );
+  const gateway: RunningGateway = await startGateway(
+    loadGatewayConfig({
+      ...common,
+      GATEWAY_DB_SCHEMA: schemas[1],
+      GATEWAY_PORT: '0',
+      GATEWAY_HOST: '127.0.0.1',
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
+      ...(process.env.TEST_RATE_LIMIT ? { RATE_LIMIT_PER_MINUTE: process.env.TEST_RATE_LIMIT } : {}),
+    }),
+  );
+
+  async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${gateway.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  }
+
+  async function login(email: string, password: string): Promise<string> {
+    const res = await call('POST', '/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  }
+
+  let counter = 0;
+  /** A new tenant and a token for its administrator. */
+  async function createTenant(overrides: Record<string, unknown> = {}) {
+    counter += 1;
+    const slug = `t${counter}-${Math.random().toString(36).slice(2, 8)}`;
+    const adminEmail = `owner@${slug}.test`;
+    const platformToken = await login(admin.email, admin.password);
+    const res = await call('POST', '/tenants', {
+      token: platformToken,
+      body: { name: `Tenant ${slug}`, slug, reportingCurrency: 'EUR', admin: { email: adminEmail, password: 'owner-password' }, ...overrides },
+    });
+    if (res.status !== 201) throw new Error(`create tenant → ${res.status} ${JSON.stringify(res.body)}`);
+    return { tenant: res.body, token: await login(adminEmail, 'owner-password'), adminEmail };
+  }
+
+  /** A user of `role` in the tenant whose administrator holds `adminToken`, and that user's token. */
+  async function createUser(adminToken: string, role: string) {
+    counter += 1;
+    const email = `${role}-${counter}-${Math.random().toString(36).slice(2, 8)}@users.test`;
+    const res = await call('POST', '/users', { token: adminToken, body: { email, password: 'user-password-1', role } });
+    if (res.status !== 201) throw new Error(`create user → ${res.status} ${JSON.stringify(res.body)}`);
+    return { user: res.body, token: await login(email, 'user-password-1') };
+  }
+
+  return {
+    gateway,
+    admin,
+    call,
+    login,
+    createTenant,
+    createUser,
+    tenantPort: tenant.port,
+    schemas: { tenant: schemas[0]!, gateway: schemas[1]! },
+    async stop() {
+      await gateway.stop();
+      await tenant.stop();
+      for (const schema of schemas) await dropSchema(databaseUrl, schema);
+      const conn = await amqp.connect(amqpUrl);
+      const ch = await conn.createChannel();
+      for (const q of ['tenant']) {
+        await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events`).catch(() => undefined);
+        await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events.dlq`).catch(() => undefined);
+      }
+      await ch.deleteExchange(common.AMQP_EXCHANGE).catch(() => undefined);
+      await conn.close();
+    },
+  };
+}
+
+export type Platform = Awaited<ReturnType<typeof startPlatform>>;
+
+export const storefrontBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Main store',
+  slug: `store-${Math.random().toString(36).slice(2, 8)}`,
+  branding: { theme: 'dark', primaryColor: '#112233' },
+  paymentMethods: ['card', 'paypal'],
+  regional: {
+    countries: ['DE', 'AT'],
+    defaultCurrency: 'EUR',
+    currencies: ['EUR'],
+    locale: 'de-DE',
+    timezone: 'Europe/Berlin',
+    taxBehavior: 'inclusive',
+    taxRatePercent: 19,
+  },
+  ...overrides,
+});

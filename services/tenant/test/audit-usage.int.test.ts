@@ -1,0 +1,157 @@
+import amqp from 'amqplib';
+import { HEADERS, newId, SYSTEM_ACTOR } from '@azotte/common';
+import { testServers, waitFor } from '@azotte/common/testing';
+import { aStorefront, aUser } from './support/builders';
+import { failureOf, startHarness, type Harness } from './support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('audit_usage');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Publishes an event as another service would. */
+async function publishForeignEvent(type: string, tenantId: string, payload: object, occurredAt: string) {
+  const conn = await amqp.connect(testServers().amqpUrl);
+  const ch = await conn.createConfirmChannel();
+  ch.publish(h.config.AMQP_EXCHANGE, type, Buffer.from(JSON.stringify(payload)), {
+    messageId: newId('evt'),
+    type,
+    appId: type.split('.')[0],
+    persistent: true,
+    headers: { [HEADERS.tenantId]: tenantId, [HEADERS.occurredAt]: occurredAt },
+  });
+  await ch.waitForConfirms();
+  await conn.close();
+}
+
+describe('the audit log', () => {
+  test('records a user creation with the acting administrator as actor', async () => {
+    const { admin, adminUser } = await h.newTenant();
+    const grace = await h.client.createUser(aUser(), { context: admin });
+
+    const entry = await waitFor(
+      async () => (await h.client.listAuditLog({}, { context: admin })).data.find((e) => e.objectId === grace.id),
+      { what: 'the audit entry of the user creation' },
+    );
+    expect(entry).toMatchObject({
+      actorType: 'user',
+      actorId: adminUser.id,
+      action: 'tenant.user.created.v1',
+      objectType: 'user',
+      objectId: grace.id,
+      environmentId: '',
+    });
+    expect(entry.id).toMatch(/^aud_/);
+    expect(Date.parse(entry.at!)).not.toBeNaN();
+  });
+
+  test("records the tenant's creation by the platform administrator, newest entries first", async () => {
+    const { admin, tenant } = await h.newTenant();
+    const storefront = await h.client.createStorefront(aStorefront(), { context: admin });
+    const platformAdmin = await h.asPlatformAdmin();
+
+    const log = await waitFor(
+      async () => {
+        const { data } = await h.client.listAuditLog({}, { context: admin });
+        return data.length === 5 ? data : undefined;
+      },
+      { what: 'five audit entries' },
+    );
+    // In the order the changes were made, newest first.
+    expect(log.map((e) => e.action)).toEqual([
+      'tenant.storefront.created.v1',
+      'tenant.user.created.v1',
+      'tenant.environment.created.v1',
+      'tenant.environment.created.v1',
+      'tenant.tenant.created.v1',
+    ]);
+    expect(log[0]).toMatchObject({ objectType: 'storefront', objectId: storefront.id, environmentId: storefront.environmentId });
+    const created = log.find((e) => e.action === 'tenant.tenant.created.v1');
+    expect(created).toMatchObject({ actorId: platformAdmin.actor.id, objectType: 'tenant', objectId: tenant.id });
+    expect(log.filter((e) => e.action === 'tenant.environment.created.v1').map((e) => e.objectId).sort()).toEqual(
+      tenant.environments.map((e) => e.id).sort(),
+    );
+  });
+
+  test("never shows another tenant's entries, and is for administrators only", async () => {
+    const mine = await h.newTenant();
+    const other = await h.newTenant();
+    await h.client.createUser(aUser(), { context: other.admin });
+    await waitFor(async () => (await h.client.listAuditLog({}, { context: other.admin })).data.length >= 5);
+    const log = (await h.client.listAuditLog({}, { context: mine.admin })).data;
+    const otherIds = new Set([other.tenant.id, other.adminUser.id, ...other.tenant.environments.map((e) => e.id)]);
+    expect(log.filter((e) => otherIds.has(e.objectId))).toEqual([]);
+
+    const viewer = await h.client.createUser(aUser({ role: 'viewer' }), { context: mine.admin });
+    expect(await failureOf(h.client.listAuditLog({}, { context: await h.signIn(viewer.id) }))).toMatchObject({
+      kind: 'permission_denied',
+    });
+  });
+});
+
+describe('usage', () => {
+  test('counts the events of the tenant and the API calls the gateway reports', async () => {
+    const { admin, tenant } = await h.newTenant();
+    const month = new Date().toISOString().slice(0, 7);
+    await h.client.recordApiCalls(
+      { counts: [{ tenantId: tenant.id, month, calls: 40 }, { tenantId: tenant.id, month, calls: 2 }] },
+      { context: { actor: SYSTEM_ACTOR } },
+    );
+    // The tenant's creation made four events: the tenant, two environments, its administrator.
+    const usage = await waitFor(
+      async () => {
+        const u = await h.client.getUsage({ month: '' }, { context: admin });
+        return u.events === 4 ? u : undefined;
+      },
+      { what: 'four events counted' },
+    );
+    expect(usage).toEqual({ tenantId: tenant.id, month, apiCalls: 42, events: 4, activeSubscriptions: 0, customers: 0 });
+  });
+
+  test('keeps customers and active subscriptions as of each month', async () => {
+    const { admin, tenant } = await h.newTenant();
+    const customer = (id: string) => ({ customer: { id } });
+    const subscription = (id: string, status: string) => ({ subscription: { id, status } });
+
+    await publishForeignEvent('customer.customer.created.v1', tenant.id, customer('cus_1'), '2025-01-10T10:00:00Z');
+    await publishForeignEvent('customer.customer.created.v1', tenant.id, customer('cus_2'), '2025-03-02T10:00:00Z');
+    await publishForeignEvent('billing.subscription.created.v1', tenant.id, subscription('sub_1', 'trialing'), '2025-01-11T00:00:00Z');
+    await publishForeignEvent('billing.subscription.past_due.v1', tenant.id, subscription('sub_1', 'past_due'), '2025-02-11T00:00:00Z');
+    await publishForeignEvent('billing.subscription.created.v1', tenant.id, subscription('sub_2', 'active'), '2025-03-05T00:00:00Z');
+    await publishForeignEvent('billing.subscription.canceled.v1', tenant.id, subscription('sub_1', 'canceled'), '2025-03-20T00:00:00Z');
+    await publishForeignEvent('customer.customer.erased.v1', tenant.id, customer('cus_1'), '2025-04-01T00:00:00Z');
+    // The same removal reported twice counts once.
+    await publishForeignEvent('customer.customer.deleted.v1', tenant.id, customer('cus_1'), '2025-04-01T00:00:01Z');
+
+    const usageIn = (month: string) => h.client.getUsage({ month }, { context: admin });
+    await waitFor(async () => (await usageIn('2025-04')).events === 2, { what: 'the April events' });
+    const figures = async (month: string) => {
+      const u = await usageIn(month);
+      return [u.customers, u.activeSubscriptions];
+    };
+    expect(await figures('2024-12')).toEqual([0, 0]);
+    expect(await figures('2025-01')).toEqual([1, 1]);
+    expect(await figures('2025-02')).toEqual([1, 1]);
+    expect(await figures('2025-03')).toEqual([2, 1]);
+    expect(await figures('2025-04')).toEqual([1, 1]);
+    expect(await figures('2026-12')).toEqual([1, 1]);
+    expect((await usageIn('2025-03')).events).toBe(3);
+  });
+
+  test('an invalid month is an invalid field', async () => {
+    const { admin } = await h.newTenant();
+    const failure = await failureOf(h.client.getUsage({ month: '2025-13' }, { context: admin }));
+    expect(failure).toMatchObject({ kind: 'invalid_argument', fields: [{ path: 'month', message: 'must be a month in the form YYYY-MM' }] });
+  });
+
+  test('a tenant cannot report API calls itself', async () => {
+    const { admin, tenant } = await h.newTenant();
+    const failure = await failureOf(
+      h.client.recordApiCalls({ counts: [{ tenantId: tenant.id, month: '2025-01', calls: -5 }] }, { context: admin }),
+    );
+    expect(failure).toMatchObject({ kind: 'permission_denied' });
+  });
+});
