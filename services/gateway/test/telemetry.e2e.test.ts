@@ -117,7 +117,24 @@ test('one trace follows a request from the gateway through gRPC, the outbox and 
   expect(traced.length).toBeGreaterThan(0);
 });
 
-test('a service stops cleanly on SIGTERM', async () => {
-  const code = await gateway.stop();
-  expect(code).toBe(0);
+test('readiness names a backing service that stops answering', async () => {
+  expect((await fetch(`${api}/readyz`)).status).toBe(200);
+  expect(await tenant.stop()).toBe(0); // SIGTERM: a clean exit
+  const res = await fetch(`${api}/readyz`);
+  expect(res.status).toBe(503);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  expect(((await res.json()) as { unavailable: string[] }).unavailable).toEqual(['tenant']);
+  // The process itself is still up.
+  expect((await fetch(`${api}/healthz`)).status).toBe(200);
+  // And a request that needs the missing service is a 503, not a 500.
+  const login = await fetch(`${api}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'root@otel.test', password: 'root-password' }),
+  });
+  expect(login.status).toBe(503);
+});
+
+test('the gateway stops cleanly on SIGTERM', async () => {
+  expect(await gateway.stop()).toBe(0);
 });
