@@ -32,6 +32,9 @@ const template = {
         'useOptionals=messages',
         'outputJsonMethods=true',
         'outputPartialMethods=false',
+        // Several files share a package (events/v1): per-file symbols such as protobufPackage
+        // would clash in the package's barrel.
+        'exportCommonSymbols=false',
       ],
     },
   ],

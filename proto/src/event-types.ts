@@ -18,4 +18,20 @@ export const EVENTS = {
     storefrontArchived: 'tenant.storefront.archived.v1', // StorefrontChanged
     paymentProviderUpdated: 'tenant.payment_provider.updated.v1', // PaymentProviderChanged
   },
+  catalog: {
+    bundleCreated: 'catalog.bundle.created.v1', // BundleChanged
+    bundleUpdated: 'catalog.bundle.updated.v1', // BundleChanged
+    bundleArchived: 'catalog.bundle.archived.v1', // BundleChanged
+    priceCreated: 'catalog.price.created.v1', // PriceChanged
+    priceArchived: 'catalog.price.archived.v1', // PriceChanged
+  },
+  customer: {
+    customerCreated: 'customer.customer.created.v1', // CustomerChanged
+    customerUpdated: 'customer.customer.updated.v1', // CustomerChanged
+    // Identifiers only, never personal data. The tenant's usage counts customers by created/erased.
+    customerErased: 'customer.customer.erased.v1', // CustomerErased
+    supportRequestCreated: 'customer.support_request.created.v1', // SupportRequestChanged
+    supportRequestUpdated: 'customer.support_request.updated.v1', // SupportRequestChanged
+    supportMessageAdded: 'customer.support_request.message_added.v1', // SupportMessageAdded
+  },
 } as const;

@@ -9,3 +9,4 @@ export * from './ids';
 export * from './logging';
 export * from './money';
 export * from './telemetry';
+export * from './runtime';

@@ -18,6 +18,8 @@ import type { UsageCounter } from './middleware/usage-counter';
 import { openApiDocument } from './openapi/document';
 import { administrationRoutes } from './routes/administration';
 import { authRoutes } from './routes/auth';
+import { catalogRoutes } from './routes/catalog';
+import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { storefrontRoutes } from './routes/storefronts';
 import { tenantRoutes } from './routes/tenants';
@@ -66,6 +68,8 @@ export function buildApp(deps: GatewayDeps): Express {
   tenantRoutes(api);
   administrationRoutes(api);
   storefrontRoutes(api);
+  catalogRoutes(api);
+  customerRoutes(api);
 
   const document = openApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {

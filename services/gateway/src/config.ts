@@ -11,6 +11,8 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
     JWT_SECRET: env.NODE_ENV === 'production' ? z.string().min(32) : z.string().min(32).optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     TENANT_GRPC_ADDR: z.string().default('127.0.0.1:50051'),
+    CATALOG_GRPC_ADDR: z.string().default('127.0.0.1:50052'),
+    CUSTOMER_GRPC_ADDR: z.string().default('127.0.0.1:50053'),
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
     /** Requests per minute per credential. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),

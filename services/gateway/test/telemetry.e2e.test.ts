@@ -38,12 +38,16 @@ const { databaseUrl, amqpUrl } = testServers();
 const id = uniqueName('otel');
 let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
 let tenant: ServiceProcess;
+let catalog: ServiceProcess;
+let customer: ServiceProcess;
 let gateway: ServiceProcess;
 let api: string;
 
 beforeAll(async () => {
   receiver = await otlpReceiver();
   const [tenantPort, gatewayPort] = [await freePort(), await freePort()];
+  const catalogPort = await freePort();
+  const customerPort = await freePort();
   const env = {
     NODE_ENV: 'development',
     LOG_LEVEL: 'info',
@@ -55,6 +59,12 @@ beforeAll(async () => {
     GATEWAY_DB_SCHEMA: `${id}_gateway`,
     TENANT_GRPC_PORT: String(tenantPort),
     TENANT_GRPC_ADDR: `127.0.0.1:${tenantPort}`,
+    CATALOG_DB_SCHEMA: `${id}_catalog`,
+    CATALOG_GRPC_PORT: String(catalogPort),
+    CATALOG_GRPC_ADDR: `127.0.0.1:${catalogPort}`,
+    CUSTOMER_DB_SCHEMA: `${id}_customer`,
+    CUSTOMER_GRPC_PORT: String(customerPort),
+    CUSTOMER_GRPC_ADDR: `127.0.0.1:${customerPort}`,
     GATEWAY_PORT: String(gatewayPort),
     GATEWAY_HOST: '127.0.0.1',
     PLATFORM_ADMIN_EMAIL: 'root@otel.test',
@@ -64,6 +74,8 @@ beforeAll(async () => {
     OTEL_BSP_SCHEDULE_DELAY: '100',
   };
   tenant = runService('tenant', env);
+  catalog = runService('catalog', env);
+  customer = runService('customer', env);
   gateway = runService('gateway', env);
   api = `http://127.0.0.1:${gatewayPort}/api/v1`;
   await waitFor(async () => (await fetch(`${api}/readyz`)).ok, { what: 'the gateway to be ready', timeoutMs: 30_000 });
@@ -71,10 +83,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
+  await customer?.stop();
+  await catalog?.stop();
   await tenant?.stop();
   await receiver?.close();
   await dropSchema(databaseUrl, `${id}_tenant`);
   await dropSchema(databaseUrl, `${id}_gateway`);
+  await dropSchema(databaseUrl, `${id}_catalog`);
+  await dropSchema(databaseUrl, `${id}_customer`);
 });
 
 test('one trace follows a request from the gateway through gRPC, the outbox and the bus', async () => {

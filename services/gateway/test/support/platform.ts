@@ -3,6 +3,8 @@ import { testServers, uniqueName } from '@azotte/common/testing';
 import amqp from 'amqplib';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '../../src';
 import { loadTenantConfig, startTenantService } from '@azotte/tenant';
+import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
+import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
 
 export interface Reply<T = any> {
   status: number;
@@ -35,7 +37,9 @@ export async function startPlatform(name: string) {
     AMQP_EXCHANGE: `${id}.events`,
     AMQP_QUEUE_PREFIX: `${id}.`,
   };
-  const schemas = [`${id}_tenant`, `${id}_gateway`];
+  const schemas = [`${id}_tenant`, `${id}_gateway`, `${id}_customer`];
+  const catalogSchema = `${id}_catalog`;
+  schemas.push(catalogSchema);
 
   const tenant = await startTenantService(
     loadTenantConfig({
@@ -46,6 +50,23 @@ export async function startPlatform(name: string) {
       PLATFORM_ADMIN_PASSWORD: admin.password,
     }),
   );
+  // The catalog consumes no events: it has no queue to delete on stop.
+  const catalog = await startCatalogService(
+    loadCatalogConfig({
+      ...common,
+      CATALOG_DB_SCHEMA: catalogSchema,
+      CATALOG_GRPC_PORT: '0',
+      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
+    }),
+  );
+  const customer = await startCustomerService(
+    loadCustomerConfig({
+      ...common,
+      CUSTOMER_DB_SCHEMA: schemas[2],
+      CUSTOMER_GRPC_PORT: '0',
+      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
+    }),
+  );
   const gateway: RunningGateway = await startGateway(
     loadGatewayConfig({
       ...common,
@@ -54,6 +75,8 @@ export async function startPlatform(name: string) {
       GATEWAY_HOST: '127.0.0.1',
       JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
       TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
+      CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
+      CUSTOMER_GRPC_ADDR: `127.0.0.1:${customer.port}`,
       ...(process.env.TEST_RATE_LIMIT ? { RATE_LIMIT_PER_MINUTE: process.env.TEST_RATE_LIMIT } : {}),
     }),
   );
@@ -114,14 +137,16 @@ export async function startPlatform(name: string) {
     createTenant,
     createUser,
     tenantPort: tenant.port,
-    schemas: { tenant: schemas[0]!, gateway: schemas[1]! },
+    schemas: { tenant: schemas[0]!, gateway: schemas[1]!, catalog: catalogSchema, customer: schemas[2]! },
     async stop() {
       await gateway.stop();
+      await catalog.stop();
+      await customer.stop();
       await tenant.stop();
       for (const schema of schemas) await dropSchema(databaseUrl, schema);
       const conn = await amqp.connect(amqpUrl);
       const ch = await conn.createChannel();
-      for (const q of ['tenant']) {
+      for (const q of ['tenant', 'customer']) {
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events`).catch(() => undefined);
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events.dlq`).catch(() => undefined);
       }

@@ -1,0 +1,105 @@
+// Event pipeline benchmark: outbox → relay → RabbitMQ → consumer with inbox,
+// beside raw amqplib confirm-publish and consume on a quorum queue, same run.
+import { createRequire } from 'node:module';
+import amqp from 'amqplib';
+import pino from 'pino';
+import { fmt, percentile, ROOT } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const kit = require(`${ROOT}/services/common/dist/index.js`);
+const silent = pino({ level: 'silent' });
+
+async function rawBaseline(amqpUrl, queue, count, batch) {
+  const conn = await amqp.connect(amqpUrl);
+  const pub = await conn.createConfirmChannel();
+  const sub = await conn.createChannel();
+  await pub.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await sub.prefetch(100);
+  const latencies = [];
+  let received = 0;
+  let done;
+  const finished = new Promise((r) => (done = r));
+  await sub.consume(queue, (msg) => {
+    if (!msg) return; // cancelled when the queue is deleted at the end
+    latencies.push(Date.now() - Number(msg.properties.timestamp));
+    sub.ack(msg);
+    if (++received === count) done();
+  });
+  const started = Date.now();
+  for (let sent = 0; sent < count; sent += batch) {
+    for (let i = 0; i < batch; i++) {
+      pub.publish('', queue, Buffer.from(JSON.stringify({ i: sent + i })), { persistent: true, timestamp: Date.now(), messageId: `m${sent + i}` });
+    }
+    await pub.waitForConfirms();
+  }
+  await finished;
+  const seconds = (Date.now() - started) / 1000;
+  await sub.deleteQueue(queue);
+  await conn.close();
+  latencies.sort((a, b) => a - b);
+  return { rate: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function pipeline({ databaseUrl, amqpUrl, id }, count, batch) {
+  const schema = `${id}_events`;
+  const exchange = `${id}.bench`;
+  const db = await kit.openDatabase({ url: databaseUrl, schema, migrations: [kit.outboxMigration, kit.inboxMigration], logger: silent });
+  await db.migrate();
+  const bus = new kit.BusConnection({ url: amqpUrl, name: 'bench', logger: silent });
+  const latencies = [];
+  let received = 0;
+  let done;
+  const finished = new Promise((r) => (done = r));
+  const consumer = new kit.EventConsumer({
+    bus,
+    knex: db.knex,
+    exchange,
+    service: 'bench',
+    queuePrefix: `${id}.`,
+    patterns: ['bench.#'],
+    prefetch: 100,
+    logger: silent,
+    handler: async (event) => {
+      latencies.push(Date.now() - Date.parse(event.occurredAt));
+      if (++received === count) done();
+    },
+  });
+  await consumer.start();
+  const publisher = new kit.Publisher(bus, exchange, silent);
+  await publisher.start();
+  const relay = new kit.OutboxRelay({ knex: db.knex, databaseUrl, schema, publisher, source: 'bench', logger: silent, batchSize: 500 });
+  await bus.start();
+  await relay.start();
+
+  const started = Date.now();
+  for (let written = 0; written < count; written += batch) {
+    await db.knex.transaction(async (trx) => {
+      for (let i = 0; i < batch; i++) await kit.enqueueEvent(trx, { type: 'bench.thing.happened.v1', payload: { i: written + i } });
+    });
+  }
+  await finished;
+  const seconds = (Date.now() - started) / 1000;
+  await relay.stop();
+  await consumer.stop();
+  const ch = await (await amqp.connect(amqpUrl)).createChannel();
+  await ch.deleteQueue(consumer.names.queue);
+  await ch.deleteQueue(consumer.names.deadLetter);
+  await ch.deleteExchange(exchange);
+  await ch.connection.close();
+  await bus.close();
+  await db.close();
+  await kit.dropSchema(databaseUrl, schema);
+  latencies.sort((a, b) => a - b);
+  return { rate: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export async function eventsBench(ctx, { count = 20_000, batch = 100 } = {}) {
+  const raw = await rawBaseline(ctx.amqpUrl, `${ctx.id}.raw`, count, batch);
+  const ours = await pipeline(ctx, count, batch);
+  return [
+    ['scenario', 'events/s', 'lag p50 ms', 'lag p99 ms'],
+    [`raw amqplib confirm-publish + consume, quorum queue (baseline, ${count})`, fmt(raw.rate), fmt(raw.p50), fmt(raw.p99)],
+    [`outbox → relay → RabbitMQ → inbox (${count}, ${batch} per transaction)`, fmt(ours.rate), fmt(ours.p50), fmt(ours.p99)],
+    ['ratio pipeline / baseline', fmt(ours.rate / raw.rate, 2), fmt(ours.p50 / raw.p50, 2), fmt(ours.p99 / raw.p99, 2)],
+  ];
+}

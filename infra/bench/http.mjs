@@ -1,0 +1,97 @@
+// HTTP benchmark: an authenticated read through the gateway (API key → tenant
+// service → storefront read over gRPC) beside a bare Express endpoint doing one
+// Postgres primary-key query, both at the same concurrency, in the same run.
+import autocannon from 'autocannon';
+import express from 'express';
+import pg from 'pg';
+import { fmt, freePort, startService, waitUntil } from './lib.mjs';
+
+async function load(url, headers, { connections, duration }) {
+  const result = await autocannon({ url, headers, connections, duration });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export async function httpBench({ databaseUrl, amqpUrl, id, connections, duration }) {
+  const [tenantPort, catalogPort, customerPort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const env = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    AMQP_URL: amqpUrl,
+    AMQP_EXCHANGE: `${id}.events`,
+    AMQP_QUEUE_PREFIX: `${id}.`,
+    TENANT_DB_SCHEMA: `${id}_tenant`,
+    GATEWAY_DB_SCHEMA: `${id}_gateway`,
+    TENANT_GRPC_PORT: String(tenantPort),
+    TENANT_GRPC_ADDR: `127.0.0.1:${tenantPort}`,
+    CATALOG_DB_SCHEMA: `${id}_catalog`,
+    CATALOG_GRPC_PORT: String(catalogPort),
+    CATALOG_GRPC_ADDR: `127.0.0.1:${catalogPort}`,
+    CUSTOMER_DB_SCHEMA: `${id}_customer`,
+    CUSTOMER_GRPC_PORT: String(customerPort),
+    CUSTOMER_GRPC_ADDR: `127.0.0.1:${customerPort}`,
+    GATEWAY_PORT: String(gatewayPort),
+    GATEWAY_HOST: '127.0.0.1',
+    PLATFORM_ADMIN_EMAIL: 'bench@azotte.test',
+    PLATFORM_ADMIN_PASSWORD: 'bench-password',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    OTEL_SDK_DISABLED: 'true',
+  };
+  const services = ['tenant', 'catalog', 'customer', 'gateway'].map((name) => startService(name, env));
+  const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
+  const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  let baselineServer;
+  try {
+    await waitUntil(async () => (await fetch(`${api}/readyz`)).ok);
+    const post = async (path, token, body) => {
+      const res = await fetch(`${api}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const root = (await post('/auth/login', undefined, { email: 'bench@azotte.test', password: 'bench-password' })).accessToken;
+    await post('/tenants', root, { name: 'Bench', slug: 'bench', reportingCurrency: 'EUR', admin: { email: 'o@bench.test', password: 'owner-password' } });
+    const owner = (await post('/auth/login', undefined, { email: 'o@bench.test', password: 'owner-password' })).accessToken;
+    const { key } = await post('/api-keys', owner, { name: 'bench', role: 'manager', environment: 'production' });
+    const store = await post('/storefronts', key, {
+      name: 'Bench',
+      slug: 'bench',
+      branding: { theme: 'light' },
+      paymentMethods: ['card'],
+      regional: { countries: ['DE'], defaultCurrency: 'EUR', currencies: ['EUR'], locale: 'de-DE', timezone: 'Europe/Berlin', taxBehavior: 'inclusive' },
+    });
+
+    // The baseline: bare Express, one primary-key query on the same row.
+    const app = express();
+    app.get('/storefronts/:id', async (req, res) => {
+      const { rows } = await baselinePool.query(`SELECT * FROM "${id}_tenant".storefronts WHERE id = $1`, [req.params.id]);
+      res.json(rows[0]);
+    });
+    const basePort = await freePort();
+    baselineServer = await new Promise((r) => {
+      const s = app.listen(basePort, '127.0.0.1', () => r(s));
+    });
+
+    const opts = { connections, duration };
+    const baseline = await load(`http://127.0.0.1:${basePort}/storefronts/${store.id}`, {}, opts);
+    const gateway = await load(`${api}/storefronts/${store.id}`, { authorization: `Bearer ${key}` }, opts);
+    return [
+      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
+      ['bare Express + 1 PK query (baseline)', fmt(baseline.rps), fmt(baseline.p50, 1), fmt(baseline.p99, 1), baseline.errors],
+      ['gateway GET /storefronts/{id} (API key)', fmt(gateway.rps), fmt(gateway.p50, 1), fmt(gateway.p99, 1), gateway.errors],
+      ['ratio gateway / baseline', fmt(gateway.rps / baseline.rps, 2), fmt(gateway.p50 / baseline.p50, 2), fmt(gateway.p99 / baseline.p99, 2), ''],
+    ];
+  } finally {
+    baselineServer?.close();
+    await baselinePool.end();
+    for (const s of services.reverse()) await s.stop();
+  }
+}

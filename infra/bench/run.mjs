@@ -1,0 +1,40 @@
+// `npm run bench`: every benchmark, each beside its raw baseline measured in the
+// same run (the machine is shared and noisy: the ratios are what count).
+//   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_EVENTS (default 20000)
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { eventsBench } from './events.mjs';
+import { httpBench } from './http.mjs';
+import { printTable, ROOT } from './lib.mjs';
+
+const ctx = {
+  databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/azotte',
+  amqpUrl: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+  id: `bench_${randomBytes(3).toString('hex')}`,
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  duration: Number(process.env.BENCH_DURATION ?? 10),
+};
+
+if (!existsSync(join(ROOT, 'services/gateway/dist/main.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+console.log(`Azotte benchmarks (${new Date().toISOString()}, node ${process.version})`);
+
+printTable(`HTTP, ${ctx.connections} connections, ${ctx.duration} s each`, await httpBench(ctx));
+printTable('Events, end to end', await eventsBench(ctx, { count: Number(process.env.BENCH_EVENTS ?? 20_000) }));
+
+const { default: pg } = await import('pg');
+const client = new pg.Client({ connectionString: ctx.databaseUrl });
+await client.connect();
+for (const suffix of ['tenant', 'catalog', 'customer', 'gateway']) {
+  await client.query(`DROP SCHEMA IF EXISTS "${ctx.id}_${suffix}" CASCADE`);
+  await client.query(`DROP ROLE IF EXISTS "azotte_${ctx.id}_${suffix}"`);
+}
+await client.end();
+const { default: amqp } = await import('amqplib');
+const conn = await amqp.connect(ctx.amqpUrl);
+const ch = await conn.createChannel();
+for (const q of ['tenant.events', 'tenant.events.dlq']) await ch.deleteQueue(`${ctx.id}.${q}`).catch(() => undefined);
+await ch.deleteExchange(`${ctx.id}.events`);
+await conn.close();
+process.exit(0);

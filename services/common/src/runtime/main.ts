@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import { ConfigError } from '../config/load';
+import { createLogger } from '../logging/logger';
+import { stopTelemetry } from '../telemetry/sdk';
+
+/**
+ * A service's `main`: read the configuration (or exit 1 naming what is wrong),
+ * start, log where it listens, and stop cleanly on SIGINT or SIGTERM.
+ */
+export function runMain<C extends { LOG_LEVEL: string }>(
+  name: string,
+  loadConfig: () => C,
+  start: (config: C, logger: Logger) => Promise<{ port: number; stop(): Promise<void> }>,
+): void {
+  let config: C;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`${name}: ${err.message}`);
+    process.exit(1);
+  }
+  const logger = createLogger(name, { level: config.LOG_LEVEL });
+  start(config, logger).then(
+    (running) => {
+      logger.info({ port: running.port }, `${name} service listening`);
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, `${name} service stopping`);
+        running
+          .stop()
+          // The last spans are flushed before the process goes.
+          .then(() => stopTelemetry())
+          .then(
+            () => process.exit(0),
+            (err: unknown) => {
+              logger.error({ err }, `${name} service did not stop cleanly`);
+              process.exit(1);
+            },
+          );
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (err: unknown) => {
+      logger.fatal({ err }, `${name} service failed to start`);
+      process.exit(1);
+    },
+  );
+}

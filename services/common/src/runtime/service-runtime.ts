@@ -1,0 +1,127 @@
+import type { ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import { BusConnection } from '../bus/connection';
+import { EventConsumer, type EventHandler } from '../bus/consumer';
+import { inboxMigration } from '../bus/inbox';
+import { outboxMigration } from '../bus/outbox';
+import { Publisher } from '../bus/publisher';
+import { OutboxRelay } from '../bus/relay';
+import { openDatabase, type Database, type Migration } from '../db/database';
+import { startGrpcServer } from '../grpc/server';
+
+/** The shared part of every service's configuration that the runtime reads. */
+export interface RuntimeConfig {
+  DATABASE_URL: string;
+  AMQP_URL: string;
+  AMQP_EXCHANGE: string;
+  AMQP_QUEUE_PREFIX?: string;
+}
+
+export interface GrpcRegistration {
+  definition: ServiceDefinition;
+  implementation: UntypedServiceImplementation;
+  /** The fully qualified service name, reported by the health service. */
+  name: string;
+}
+
+/** What a service contributes once its database is ready. */
+export interface ServiceParts {
+  grpc: GrpcRegistration[];
+  /** Events the service reacts to, on its own queue `<prefix><service>.events`. */
+  consume?: { patterns: string[]; handler: EventHandler };
+}
+
+export interface RuntimeOptions {
+  /** The service's name: its queue, its connection name, the `appId` of its events. */
+  service: string;
+  config: RuntimeConfig;
+  schema: string;
+  grpcPort: number;
+  /** The service's own migrations; the outbox and inbox come first. */
+  migrations: Migration[];
+  logger: Logger;
+  /**
+   * Runs after migrating and before serving: builds the service's
+   * dependencies, bootstraps data, and names its gRPC services and consumer.
+   * `onStop` registers a closer for anything it opened.
+   */
+  setup(ctx: { db: Database; onStop(close: () => Promise<unknown>): void }): Promise<ServiceParts>;
+}
+
+export interface RunningService {
+  /** The gRPC port actually bound (port 0 picks a free one). */
+  port: number;
+  db: Database;
+  /** Stops taking work and closes every connection, last opened first. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a service the way every Azotte service runs: its schema migrated,
+ * gRPC served at once with health per dependency, the outbox relayed to the
+ * bus and, if it consumes, its queue consumed through the inbox. The bus
+ * connects in the background: while RabbitMQ is away the service still
+ * answers, and the outbox keeps its events until the broker is back.
+ */
+export async function startServiceRuntime(options: RuntimeOptions): Promise<RunningService> {
+  const { service, config, schema, logger } = options;
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    schema,
+    migrations: [outboxMigration, inboxMigration, ...options.migrations],
+    logger,
+  });
+  const stops: Array<() => Promise<unknown>> = [() => db.close()];
+  const stop = async () => {
+    for (const close of stops.splice(0).reverse()) {
+      await close().catch((err: unknown) => logger.warn({ err }, 'error while stopping'));
+    }
+  };
+
+  try {
+    await db.migrate();
+    const parts = await options.setup({ db, onStop: (close) => stops.push(close) });
+
+    const bus = new BusConnection({ url: config.AMQP_URL, name: service, logger });
+    stops.push(() => bus.close());
+    // Setups run in order on every (re)connection: the consumer's queue is bound before our
+    // own events go out, so a service that listens to itself never misses its first events.
+    const consumer = parts.consume
+      ? new EventConsumer({
+          bus,
+          knex: db.knex,
+          exchange: config.AMQP_EXCHANGE,
+          service,
+          queuePrefix: config.AMQP_QUEUE_PREFIX,
+          patterns: parts.consume.patterns,
+          handler: parts.consume.handler,
+          logger,
+        })
+      : undefined;
+    await consumer?.start();
+    const publisher = new Publisher(bus, config.AMQP_EXCHANGE, logger);
+    await publisher.start();
+    const relay = new OutboxRelay({ knex: db.knex, databaseUrl: config.DATABASE_URL, schema, publisher, source: service, logger });
+    // Whatever piled up while the broker was away goes out as soon as it is back.
+    await bus.use(async () => relay.kick());
+
+    const grpc = await startGrpcServer({
+      logger,
+      port: options.grpcPort,
+      services: parts.grpc,
+      dependencies: { postgres: db.ping, rabbitmq: () => bus.connected },
+    });
+    stops.push(() => grpc.stop());
+    // Readiness follows the broker at once, not at the next periodic check.
+    bus.onChange(() => void grpc.refreshHealth());
+    await relay.start();
+    stops.push(() => relay.stop());
+    if (consumer) stops.push(() => consumer.stop());
+    bus.startInBackground();
+
+    return { port: grpc.port, db, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

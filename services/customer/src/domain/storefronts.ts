@@ -1,0 +1,22 @@
+import type { FieldError } from '@azotte/common';
+import { MAX_ID_LENGTH } from './validation';
+
+/**
+ * The storefronts a customer may be attached to. The tenant service owns them;
+ * a lookup runs in the caller's context, so a storefront of another tenant or
+ * environment is simply not found.
+ */
+export interface Storefronts {
+  /** The storefront's status, or undefined when the scope has no such storefront. */
+  statusOf(id: string): Promise<'active' | 'archived' | undefined>;
+}
+
+/** The problem with attaching `storefrontId`, if any: unknown in the scope, or archived. */
+export async function storefrontProblems(storefronts: Storefronts, storefrontId: string | undefined): Promise<FieldError[]> {
+  // An id too long to be one is reported by the schema; the tenant service is not asked.
+  if (storefrontId === undefined || storefrontId === '' || storefrontId.length > MAX_ID_LENGTH) return [];
+  const status = await storefronts.statusOf(storefrontId);
+  if (status === undefined) return [{ path: 'storefrontId', message: 'is not a storefront of this environment' }];
+  if (status === 'archived') return [{ path: 'storefrontId', message: 'is an archived storefront' }];
+  return [];
+}
