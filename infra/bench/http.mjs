@@ -18,6 +18,8 @@ async function load(url, headers, { connections, duration }) {
 
 export async function httpBench({ databaseUrl, amqpUrl, id, connections, duration }) {
   const [tenantPort, catalogPort, customerPort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const campaignPort = await freePort();
+  const billingPort = await freePort();
   const env = {
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
@@ -35,6 +37,12 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
     CUSTOMER_DB_SCHEMA: `${id}_customer`,
     CUSTOMER_GRPC_PORT: String(customerPort),
     CUSTOMER_GRPC_ADDR: `127.0.0.1:${customerPort}`,
+    CAMPAIGN_DB_SCHEMA: `${id}_campaign`,
+    CAMPAIGN_GRPC_PORT: String(campaignPort),
+    CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaignPort}`,
+    BILLING_DB_SCHEMA: `${id}_billing`,
+    BILLING_GRPC_PORT: String(billingPort),
+    BILLING_GRPC_ADDR: `127.0.0.1:${billingPort}`,
     GATEWAY_PORT: String(gatewayPort),
     GATEWAY_HOST: '127.0.0.1',
     PLATFORM_ADMIN_EMAIL: 'bench@azotte.test',
@@ -42,7 +50,7 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
     RATE_LIMIT_PER_MINUTE: '100000000',
     OTEL_SDK_DISABLED: 'true',
   };
-  const services = ['tenant', 'catalog', 'customer', 'gateway'].map((name) => startService(name, env));
+  const services = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'gateway'].map((name) => startService(name, env));
   const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
   const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   let baselineServer;
@@ -69,6 +77,12 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
       regional: { countries: ['DE'], defaultCurrency: 'EUR', currencies: ['EUR'], locale: 'de-DE', timezone: 'Europe/Berlin', taxBehavior: 'inclusive' },
     });
 
+    // A customer with a trialing subscription: what a tenant's app asks on every login.
+    const bundle = await post('/bundles', key, { name: 'Bench', entitlements: [{ key: 'hd', value: true }, { key: 'max_streams', value: 4 }] });
+    const price = await post(`/bundles/${bundle.id}/prices`, key, { currency: 'EUR', amount: 999, interval: 'month', strategy: 'flat', trialDays: 30 });
+    const customer = await post('/customers', key, { email: 'bench@customer.test' });
+    await post('/subscriptions', key, { customerId: customer.id, priceId: price.id });
+
     // The baseline: bare Express, one primary-key query on the same row.
     const app = express();
     app.get('/storefronts/:id', async (req, res) => {
@@ -83,11 +97,14 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
     const opts = { connections, duration };
     const baseline = await load(`http://127.0.0.1:${basePort}/storefronts/${store.id}`, {}, opts);
     const gateway = await load(`${api}/storefronts/${store.id}`, { authorization: `Bearer ${key}` }, opts);
+    const entitlements = await load(`${api}/customers/${customer.id}/entitlements`, { authorization: `Bearer ${key}` }, opts);
     return [
       ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
       ['bare Express + 1 PK query (baseline)', fmt(baseline.rps), fmt(baseline.p50, 1), fmt(baseline.p99, 1), baseline.errors],
       ['gateway GET /storefronts/{id} (API key)', fmt(gateway.rps), fmt(gateway.p50, 1), fmt(gateway.p99, 1), gateway.errors],
       ['ratio gateway / baseline', fmt(gateway.rps / baseline.rps, 2), fmt(gateway.p50 / baseline.p50, 2), fmt(gateway.p99 / baseline.p99, 2), ''],
+      ['gateway GET /customers/{id}/entitlements', fmt(entitlements.rps), fmt(entitlements.p50, 1), fmt(entitlements.p99, 1), entitlements.errors],
+      ['ratio entitlements / baseline', fmt(entitlements.rps / baseline.rps, 2), fmt(entitlements.p50 / baseline.p50, 2), fmt(entitlements.p99 / baseline.p99, 2), ''],
     ];
   } finally {
     baselineServer?.close();

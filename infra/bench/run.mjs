@@ -1,12 +1,14 @@
 // `npm run bench`: every benchmark, each beside its raw baseline measured in the
 // same run (the machine is shared and noisy: the ratios are what count).
-//   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_EVENTS (default 20000)
+//   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_EVENTS (default 20000),
+//   BENCH_RENEWALS (default 100000), BENCH_RENEWAL_WORKERS (default 4)
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { eventsBench } from './events.mjs';
 import { httpBench } from './http.mjs';
+import { renewalsBench } from './renewals.mjs';
 import { printTable, ROOT } from './lib.mjs';
 
 const ctx = {
@@ -22,11 +24,15 @@ console.log(`Azotte benchmarks (${new Date().toISOString()}, node ${process.vers
 
 printTable(`HTTP, ${ctx.connections} connections, ${ctx.duration} s each`, await httpBench(ctx));
 printTable('Events, end to end', await eventsBench(ctx, { count: Number(process.env.BENCH_EVENTS ?? 20_000) }));
+printTable(
+  'Billing renewals',
+  await renewalsBench(ctx, { count: Number(process.env.BENCH_RENEWALS ?? 100_000), workers: Number(process.env.BENCH_RENEWAL_WORKERS ?? 4) }),
+);
 
 const { default: pg } = await import('pg');
 const client = new pg.Client({ connectionString: ctx.databaseUrl });
 await client.connect();
-for (const suffix of ['tenant', 'catalog', 'customer', 'gateway']) {
+for (const suffix of ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'gateway']) {
   await client.query(`DROP SCHEMA IF EXISTS "${ctx.id}_${suffix}" CASCADE`);
   await client.query(`DROP ROLE IF EXISTS "azotte_${ctx.id}_${suffix}"`);
 }
@@ -34,7 +40,7 @@ await client.end();
 const { default: amqp } = await import('amqplib');
 const conn = await amqp.connect(ctx.amqpUrl);
 const ch = await conn.createChannel();
-for (const q of ['tenant.events', 'tenant.events.dlq']) await ch.deleteQueue(`${ctx.id}.${q}`).catch(() => undefined);
+for (const q of ['tenant.events', 'tenant.events.dlq', 'campaign.events', 'campaign.events.dlq', 'billing.events', 'billing.events.dlq']) await ch.deleteQueue(`${ctx.id}.${q}`).catch(() => undefined);
 await ch.deleteExchange(`${ctx.id}.events`);
 await conn.close();
 process.exit(0);

@@ -34,4 +34,33 @@ export const EVENTS = {
     supportRequestUpdated: 'customer.support_request.updated.v1', // SupportRequestChanged
     supportMessageAdded: 'customer.support_request.message_added.v1', // SupportMessageAdded
   },
+  billing: {
+    subscriptionCreated: 'billing.subscription.created.v1', // SubscriptionChanged
+    subscriptionActivated: 'billing.subscription.activated.v1', // SubscriptionChanged
+    subscriptionRenewed: 'billing.subscription.renewed.v1', // SubscriptionChanged
+    subscriptionPriceChanged: 'billing.subscription.price_changed.v1', // SubscriptionChanged
+    subscriptionPastDue: 'billing.subscription.past_due.v1', // SubscriptionChanged
+    subscriptionCanceled: 'billing.subscription.canceled.v1', // SubscriptionChanged
+    // incomplete → incomplete_expired; the campaign service releases the redemption on it.
+    subscriptionExpired: 'billing.subscription.expired.v1', // SubscriptionChanged
+    invoiceCreated: 'billing.invoice.created.v1', // InvoiceChanged
+    invoicePaid: 'billing.invoice.paid.v1', // InvoiceChanged
+    invoiceVoided: 'billing.invoice.voided.v1', // InvoiceChanged
+    paymentSucceeded: 'billing.payment.succeeded.v1', // PaymentAttempted
+    paymentFailed: 'billing.payment.failed.v1', // PaymentAttempted
+    refundCreated: 'billing.refund.created.v1', // RefundCreated
+    paymentMethodAttached: 'billing.payment_method.attached.v1', // PaymentMethodAttached
+    testClockAdvanced: 'billing.test_clock.advanced.v1', // TestClockAdvanced
+  },
+  campaign: {
+    campaignCreated: 'campaign.campaign.created.v1', // CampaignChanged
+    campaignUpdated: 'campaign.campaign.updated.v1', // CampaignChanged
+    campaignActivated: 'campaign.campaign.activated.v1', // CampaignChanged
+    campaignPaused: 'campaign.campaign.paused.v1', // CampaignChanged
+    campaignEnded: 'campaign.campaign.ended.v1', // CampaignChanged
+    variantAssigned: 'campaign.variant.assigned.v1', // VariantAssigned
+    redemptionReserved: 'campaign.redemption.reserved.v1', // RedemptionChanged
+    redemptionConfirmed: 'campaign.redemption.confirmed.v1', // RedemptionChanged
+    redemptionReleased: 'campaign.redemption.released.v1', // RedemptionChanged
+  },
 } as const;

@@ -18,6 +18,8 @@ import type { UsageCounter } from './middleware/usage-counter';
 import { openApiDocument } from './openapi/document';
 import { administrationRoutes } from './routes/administration';
 import { authRoutes } from './routes/auth';
+import { billingRoutes } from './routes/billing';
+import { campaignRoutes } from './routes/campaigns';
 import { catalogRoutes } from './routes/catalog';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
@@ -70,6 +72,8 @@ export function buildApp(deps: GatewayDeps): Express {
   storefrontRoutes(api);
   catalogRoutes(api);
   customerRoutes(api);
+  billingRoutes(api);
+  campaignRoutes(api);
 
   const document = openApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {

@@ -1,17 +1,21 @@
 import { createGrpcClient, type PromiseClient } from '@azotte/common';
-import { catalogV1, customerV1, tenantV1 } from '@azotte/proto';
+import { billingV1, campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 
 /** The gateway's gRPC clients, one per backing service. */
 export interface Clients {
   tenant: PromiseClient<typeof tenantV1.TenantServiceService>;
   catalog: PromiseClient<typeof catalogV1.CatalogServiceService>;
   customer: PromiseClient<typeof customerV1.CustomerServiceService>;
+  billing: PromiseClient<typeof billingV1.BillingServiceService>;
+  campaign: PromiseClient<typeof campaignV1.CampaignServiceService>;
 }
 
 export interface ServiceAddresses {
   tenant: string;
   catalog: string;
   customer: string;
+  billing: string;
+  campaign: string;
 }
 
 export function createClients(addresses: ServiceAddresses, deadlineMs: number): Clients {
@@ -19,6 +23,8 @@ export function createClients(addresses: ServiceAddresses, deadlineMs: number): 
     tenant: createGrpcClient(tenantV1.TenantServiceService, addresses.tenant, { name: 'tenant', deadlineMs }),
     catalog: createGrpcClient(catalogV1.CatalogServiceService, addresses.catalog, { name: 'catalog', deadlineMs }),
     customer: createGrpcClient(customerV1.CustomerServiceService, addresses.customer, { name: 'customer', deadlineMs }),
+    billing: createGrpcClient(billingV1.BillingServiceService, addresses.billing, { name: 'billing', deadlineMs }),
+    campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs }),
   };
 }
 

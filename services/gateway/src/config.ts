@@ -13,6 +13,8 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
     TENANT_GRPC_ADDR: z.string().default('127.0.0.1:50051'),
     CATALOG_GRPC_ADDR: z.string().default('127.0.0.1:50052'),
     CUSTOMER_GRPC_ADDR: z.string().default('127.0.0.1:50053'),
+    BILLING_GRPC_ADDR: z.string().default('127.0.0.1:50054'),
+    CAMPAIGN_GRPC_ADDR: z.string().default('127.0.0.1:50055'),
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
     /** Requests per minute per credential. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),

@@ -40,6 +40,8 @@ let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
 let tenant: ServiceProcess;
 let catalog: ServiceProcess;
 let customer: ServiceProcess;
+let billing: ServiceProcess;
+let campaign: ServiceProcess;
 let gateway: ServiceProcess;
 let api: string;
 
@@ -48,6 +50,8 @@ beforeAll(async () => {
   const [tenantPort, gatewayPort] = [await freePort(), await freePort()];
   const catalogPort = await freePort();
   const customerPort = await freePort();
+  const billingPort = await freePort();
+  const campaignPort = await freePort();
   const env = {
     NODE_ENV: 'development',
     LOG_LEVEL: 'info',
@@ -65,6 +69,12 @@ beforeAll(async () => {
     CUSTOMER_DB_SCHEMA: `${id}_customer`,
     CUSTOMER_GRPC_PORT: String(customerPort),
     CUSTOMER_GRPC_ADDR: `127.0.0.1:${customerPort}`,
+    BILLING_DB_SCHEMA: `${id}_billing`,
+    BILLING_GRPC_PORT: String(billingPort),
+    BILLING_GRPC_ADDR: `127.0.0.1:${billingPort}`,
+    CAMPAIGN_DB_SCHEMA: `${id}_campaign`,
+    CAMPAIGN_GRPC_PORT: String(campaignPort),
+    CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaignPort}`,
     GATEWAY_PORT: String(gatewayPort),
     GATEWAY_HOST: '127.0.0.1',
     PLATFORM_ADMIN_EMAIL: 'root@otel.test',
@@ -76,6 +86,8 @@ beforeAll(async () => {
   tenant = runService('tenant', env);
   catalog = runService('catalog', env);
   customer = runService('customer', env);
+  billing = runService('billing', env);
+  campaign = runService('campaign', env);
   gateway = runService('gateway', env);
   api = `http://127.0.0.1:${gatewayPort}/api/v1`;
   await waitFor(async () => (await fetch(`${api}/readyz`)).ok, { what: 'the gateway to be ready', timeoutMs: 30_000 });
@@ -83,6 +95,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
+  await billing?.stop();
+  await campaign?.stop();
   await customer?.stop();
   await catalog?.stop();
   await tenant?.stop();
@@ -91,6 +105,8 @@ afterAll(async () => {
   await dropSchema(databaseUrl, `${id}_gateway`);
   await dropSchema(databaseUrl, `${id}_catalog`);
   await dropSchema(databaseUrl, `${id}_customer`);
+  await dropSchema(databaseUrl, `${id}_billing`);
+  await dropSchema(databaseUrl, `${id}_campaign`);
 });
 
 test('one trace follows a request from the gateway through gRPC, the outbox and the bus', async () => {

@@ -21,6 +21,8 @@ export function problemOf(err: DomainError): Problem {
     status: mapping.http,
     detail: err.message,
     code: err.code,
+    // A declined payment names the provider's decline code as an extension too (Stripe's `decline_code`).
+    ...(err.kind === 'payment_required' ? { declineCode: err.code } : {}),
     ...(err.fields.length > 0 ? { errors: err.fields } : {}),
   };
 }

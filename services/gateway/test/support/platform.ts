@@ -5,6 +5,8 @@ import { loadGatewayConfig, startGateway, type RunningGateway } from '../../src'
 import { loadTenantConfig, startTenantService } from '@azotte/tenant';
 import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
 import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
+import { loadBillingConfig, startBillingService } from '@azotte/billing';
+import { loadCampaignConfig, startCampaignService } from '@azotte/campaign';
 
 export interface Reply<T = any> {
   status: number;
@@ -40,6 +42,10 @@ export async function startPlatform(name: string) {
   const schemas = [`${id}_tenant`, `${id}_gateway`, `${id}_customer`];
   const catalogSchema = `${id}_catalog`;
   schemas.push(catalogSchema);
+  const billingSchema = `${id}_billing`;
+  schemas.push(billingSchema);
+  const campaignSchema = `${id}_campaign`;
+  schemas.push(campaignSchema);
 
   const tenant = await startTenantService(
     loadTenantConfig({
@@ -67,6 +73,28 @@ export async function startPlatform(name: string) {
       TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
     }),
   );
+  const campaign = await startCampaignService(
+    loadCampaignConfig({
+      ...common,
+      CAMPAIGN_DB_SCHEMA: campaignSchema,
+      CAMPAIGN_GRPC_PORT: '0',
+      CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
+      CUSTOMER_GRPC_ADDR: `127.0.0.1:${customer.port}`,
+    }),
+  );
+  // The scheduler's timer is off: tests move time with the test clock, whose answer counts what it ran.
+  const billing = await startBillingService(
+    loadBillingConfig({
+      ...common,
+      BILLING_DB_SCHEMA: billingSchema,
+      BILLING_GRPC_PORT: '0',
+      BILLING_SCHEDULER_INTERVAL_MS: '0',
+      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
+      CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
+      CUSTOMER_GRPC_ADDR: `127.0.0.1:${customer.port}`,
+      CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaign.port}`,
+    }),
+  );
   const gateway: RunningGateway = await startGateway(
     loadGatewayConfig({
       ...common,
@@ -77,6 +105,8 @@ export async function startPlatform(name: string) {
       TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
       CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
       CUSTOMER_GRPC_ADDR: `127.0.0.1:${customer.port}`,
+      BILLING_GRPC_ADDR: `127.0.0.1:${billing.port}`,
+      CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaign.port}`,
       ...(process.env.TEST_RATE_LIMIT ? { RATE_LIMIT_PER_MINUTE: process.env.TEST_RATE_LIMIT } : {}),
     }),
   );
@@ -137,16 +167,19 @@ export async function startPlatform(name: string) {
     createTenant,
     createUser,
     tenantPort: tenant.port,
-    schemas: { tenant: schemas[0]!, gateway: schemas[1]!, catalog: catalogSchema, customer: schemas[2]! },
+    billingPort: billing.port,
+    schemas: { tenant: schemas[0]!, gateway: schemas[1]!, catalog: catalogSchema, customer: schemas[2]!, billing: billingSchema, campaign: campaignSchema },
     async stop() {
       await gateway.stop();
       await catalog.stop();
+      await billing.stop();
+      await campaign.stop();
       await customer.stop();
       await tenant.stop();
       for (const schema of schemas) await dropSchema(databaseUrl, schema);
       const conn = await amqp.connect(amqpUrl);
       const ch = await conn.createChannel();
-      for (const q of ['tenant', 'customer']) {
+      for (const q of ['tenant', 'customer', 'billing', 'campaign']) {
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events`).catch(() => undefined);
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events.dlq`).catch(() => undefined);
       }

@@ -1,0 +1,18 @@
+import type { Clock, EnvironmentClocks, Logger } from '@azotte/common';
+import type { Knex } from 'knex';
+import type { EntitlementCache } from '../operations/entitlement-cache';
+import type { ProviderRegistry } from '../providers/registry';
+import type { Remote } from '../remote/clients';
+
+/** What every operation is given. */
+export interface Deps {
+  db: Knex;
+  /** Business time per environment: real time, plus a sandbox's test-clock offset. */
+  clocks: EnvironmentClocks;
+  /** Real time, for the scheduler's comparison against each environment's offset. */
+  realClock: Clock;
+  logger: Logger;
+  providers: ProviderRegistry;
+  remote: Remote;
+  entitlements: EntitlementCache;
+}

@@ -1,0 +1,39 @@
+import { unary, type Logger } from '@azotte/common';
+import type { billingV1 } from '@azotte/proto';
+import type { Deps } from '../domain/deps';
+import { attachPaymentMethod } from '../operations/attach-payment-method';
+import { cancelSubscription } from '../operations/cancel-subscription';
+import { changePrice } from '../operations/change-price';
+import { createRefund } from '../operations/create-refund';
+import { createSubscription } from '../operations/create-subscription';
+import { getEntitlements } from '../operations/get-entitlements';
+import { listPaymentMethods } from '../operations/list-payment-methods';
+import { payInvoice } from '../operations/pay-invoice';
+import { getInvoice, listInvoices } from '../operations/read-invoices';
+import { getPayment, listPayments } from '../operations/read-payments';
+import { getSubscription, listSubscriptions } from '../operations/read-subscriptions';
+import { setDefaultPaymentMethod } from '../operations/set-default-payment-method';
+import { advanceTestClock, getTestClock } from '../operations/test-clock';
+
+/** The gRPC transport: each method hands its request and call context to one operation. */
+export function billingHandlers(deps: Deps, logger: Logger): billingV1.BillingServiceServer {
+  return {
+    attachPaymentMethod: unary(logger, (req, ctx) => attachPaymentMethod(deps, ctx, req)),
+    listPaymentMethods: unary(logger, (req, ctx) => listPaymentMethods(deps, ctx, req)),
+    setDefaultPaymentMethod: unary(logger, (req, ctx) => setDefaultPaymentMethod(deps, ctx, req)),
+    createSubscription: unary(logger, (req, ctx) => createSubscription(deps, ctx, req)),
+    listSubscriptions: unary(logger, (req, ctx) => listSubscriptions(deps, ctx, req)),
+    getSubscription: unary(logger, (req, ctx) => getSubscription(deps, ctx, req)),
+    cancelSubscription: unary(logger, (req, ctx) => cancelSubscription(deps, ctx, req)),
+    changePrice: unary(logger, (req, ctx) => changePrice(deps, ctx, req)),
+    listInvoices: unary(logger, (req, ctx) => listInvoices(deps, ctx, req)),
+    getInvoice: unary(logger, (req, ctx) => getInvoice(deps, ctx, req)),
+    payInvoice: unary(logger, (req, ctx) => payInvoice(deps, ctx, req)),
+    listPayments: unary(logger, (req, ctx) => listPayments(deps, ctx, req)),
+    getPayment: unary(logger, (req, ctx) => getPayment(deps, ctx, req)),
+    createRefund: unary(logger, (req, ctx) => createRefund(deps, ctx, req)),
+    getTestClock: unary(logger, (req, ctx) => getTestClock(deps, ctx, req)),
+    advanceTestClock: unary(logger, (req, ctx) => advanceTestClock(deps, ctx, req)),
+    getEntitlements: unary(logger, (req, ctx) => getEntitlements(deps, ctx, req)),
+  };
+}

@@ -1,0 +1,85 @@
+import { createGrpcClient, isDomainError, type CallContext, type PromiseClient, type Scope } from '@azotte/common';
+import { campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
+import type { ProviderSetting } from '../providers/registry';
+
+export interface RemoteClients {
+  tenant: PromiseClient<typeof tenantV1.TenantServiceService>;
+  catalog: PromiseClient<typeof catalogV1.CatalogServiceService>;
+  customer: PromiseClient<typeof customerV1.CustomerServiceService>;
+  campaign: PromiseClient<typeof campaignV1.CampaignServiceService>;
+}
+
+export interface RemoteAddresses {
+  tenant: string;
+  catalog: string;
+  customer: string;
+  campaign: string;
+}
+
+export function connectRemotes(addresses: RemoteAddresses, deadlineMs: number): RemoteClients {
+  return {
+    tenant: createGrpcClient(tenantV1.TenantServiceService, addresses.tenant, { name: 'tenant', deadlineMs }),
+    catalog: createGrpcClient(catalogV1.CatalogServiceService, addresses.catalog, { name: 'catalog', deadlineMs }),
+    customer: createGrpcClient(customerV1.CustomerServiceService, addresses.customer, { name: 'customer', deadlineMs }),
+    campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs }),
+  };
+}
+
+/**
+ * Billing asks other services as itself (actor role `system`) in the scope of
+ * the work: the reads it needs, such as the enabled payment providers, are not
+ * the caller's to make, and the scheduler has no caller at all.
+ */
+export const asBilling = (scope: Scope): { context: CallContext } => ({
+  context: { actor: { type: 'system', id: 'billing', role: 'system' }, tenantId: scope.tenantId, scope },
+});
+
+export interface StorefrontTax {
+  behavior: 'inclusive' | 'exclusive';
+  ratePercent?: string;
+}
+
+/** The other services as billing uses them. */
+export interface Remote {
+  customer(scope: Scope, id: string): Promise<{ id: string; storefrontId?: string; country?: string; erased: boolean }>;
+  quote(scope: Scope, request: catalogV1.QuoteAmountRequest): Promise<catalogV1.Quote>;
+  entitlements(scope: Scope, bundleIds: string[]): Promise<catalogV1.ResolvedEntitlement[]>;
+  storefrontTax(scope: Scope, storefrontId: string): Promise<StorefrontTax | undefined>;
+  providerSettings(scope: Scope): Promise<ProviderSetting[]>;
+  evaluate(scope: Scope, request: campaignV1.EvaluateRequest): Promise<campaignV1.EvaluateResponse>;
+  redeem(scope: Scope, request: campaignV1.RedeemRequest): Promise<campaignV1.Redemption>;
+  release(scope: Scope, idempotencyKey: string): Promise<void>;
+}
+
+export function remoteOf(clients: RemoteClients): Remote {
+  return {
+    async customer(scope, id) {
+      const c = await clients.customer.getCustomer({ id }, asBilling(scope));
+      return { id: c.id, storefrontId: c.storefrontId, country: c.country, erased: c.erased };
+    },
+    quote: (scope, request) => clients.catalog.quoteAmount(request, asBilling(scope)),
+    async entitlements(scope, bundleIds) {
+      return (await clients.catalog.resolveEntitlements({ bundleIds }, asBilling(scope))).data;
+    },
+    async storefrontTax(scope, storefrontId) {
+      try {
+        const sf = await clients.tenant.getStorefront({ id: storefrontId }, asBilling(scope));
+        const regional = sf.regional;
+        if (!regional || !regional.taxRatePercent) return undefined;
+        return { behavior: regional.taxBehavior === 'inclusive' ? 'inclusive' : 'exclusive', ratePercent: regional.taxRatePercent };
+      } catch (err) {
+        if (isDomainError(err) && err.kind === 'not_found') return undefined;
+        throw err;
+      }
+    },
+    async providerSettings(scope) {
+      const res = await clients.tenant.listPaymentProviders({}, asBilling(scope));
+      return res.data.map((p) => ({ provider: p.provider, enabled: p.enabled }));
+    },
+    evaluate: (scope, request) => clients.campaign.evaluate(request, asBilling(scope)),
+    redeem: (scope, request) => clients.campaign.redeem(request, asBilling(scope)),
+    async release(scope, idempotencyKey) {
+      await clients.campaign.releaseRedemption({ idempotencyKey }, asBilling(scope));
+    },
+  };
+}

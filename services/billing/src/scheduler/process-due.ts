@@ -1,0 +1,122 @@
+import type { Db, Scope } from '@azotte/common';
+import type { Deps } from '../domain/deps';
+import { periodBoundary, type Interval } from '../domain/periods';
+import { afterCharge } from '../domain/lifecycle';
+import { dueActionOf, isStatus, type DueAction, type SubscriptionStatus } from '../domain/statuses';
+import { emitSubscription } from '../events/emit';
+import { activateAfterPayment } from '../operations/activate-after-payment';
+import { chargeInvoice } from '../operations/charge-invoice';
+import { createInvoice } from '../operations/create-invoice';
+import { endSubscription } from '../operations/end-subscription';
+import { subscriptions, type SubscriptionRow } from '../store/tables';
+
+export interface Processed {
+  renewals: number;
+  trialConversions: number;
+  retries: number;
+  cancellations: number;
+}
+
+export const noneProcessed = (): Processed => ({ renewals: 0, trialConversions: 0, retries: 0, cancellations: 0 });
+
+export const scopeOfRow = (row: SubscriptionRow): Scope => ({
+  tenantId: row.tenant_id,
+  environmentId: row.environment_id,
+  environmentKind: row.environment_kind,
+});
+
+/** Starts the next period (or the first after a trial): invoice it and charge it. */
+async function bill(deps: Deps, trx: Db, scope: Scope, sub: SubscriptionRow, at: Date, converting: boolean): Promise<void> {
+  const interval = sub.interval as Interval;
+  const anchor = new Date(sub.billing_anchor);
+  const cycle = converting ? 0 : sub.cycle + 1;
+  const start = periodBoundary(anchor, interval, sub.interval_count, cycle);
+  const end = periodBoundary(anchor, interval, sub.interval_count, cycle + 1);
+  const previousStatus = sub.status;
+  const period = { cycle, current_period_start: start, current_period_end: end, updated_at: at };
+  // Written with the outcome below: one update of the row per renewal.
+  Object.assign(sub, period);
+  const setupFee = converting ? Number(sub.setup_fee) : 0;
+  const invoice = await createInvoice(trx, scope, sub, {
+    reason: 'subscription_cycle',
+    lines: [
+      {
+        description: `${sub.quantity} × ${sub.bundle_id} (${sub.interval_count} ${sub.interval})`,
+        amount: Number(sub.amount),
+        quantity: Number(sub.quantity),
+        periodStart: start.toISOString(),
+        periodEnd: end.toISOString(),
+        kind: 'subscription',
+      },
+      ...(setupFee > 0 ? [{ description: 'Setup fee', amount: setupFee, quantity: 1, kind: 'setup_fee' as const }] : []),
+    ],
+    discountable: Number(sub.amount),
+    applyDiscount: true,
+    periodStart: start,
+    at,
+  });
+  const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at);
+  const next = afterCharge(converting ? 'trial_end' : 'renewal', outcome.paid, { status: sub.status as SubscriptionStatus, periodEnd: end, firstFailedAt: null, retryCount: 0 }, at);
+  const change = { ...period, status: next.status, next_action_at: next.nextActionAt, first_failed_at: next.firstFailedAt, retry_count: next.retryCount };
+  Object.assign(sub, change);
+  await subscriptions.in(trx, scope).where({ id: sub.id }).update(change);
+  const event = next.event === 'renewed' ? 'subscriptionRenewed' : next.event === 'activated' ? 'subscriptionActivated' : 'subscriptionPastDue';
+  await emitSubscription(trx, scope, event, sub, at, { previousStatus, invoiceId: invoice.id });
+}
+
+/** Charges the open invoice of a past_due subscription again; after the last failure, cancels it. */
+async function retry(deps: Deps, trx: Db, scope: Scope, sub: SubscriptionRow, at: Date): Promise<'recovered' | 'failed' | 'canceled'> {
+  const invoiceId = sub.latest_invoice_id;
+  const outcome = invoiceId ? await chargeInvoice(deps, trx, scope, sub, invoiceId, at) : { paid: true };
+  if (outcome.paid) {
+    await activateAfterPayment(trx, scope, sub, invoiceId ?? '', at);
+    return 'recovered';
+  }
+  const next = afterCharge('retry', false, { status: 'past_due', periodEnd: new Date(sub.current_period_end), firstFailedAt: sub.first_failed_at, retryCount: sub.retry_count }, at);
+  if (next.status === 'canceled') {
+    await endSubscription(trx, scope, sub, at, { status: 'canceled', openInvoices: 'uncollectible' });
+    return 'canceled';
+  }
+  const change = { retry_count: next.retryCount, next_action_at: next.nextActionAt, updated_at: at };
+  Object.assign(sub, change);
+  await subscriptions.in(trx, scope).where({ id: sub.id }).update(change);
+  return 'failed';
+}
+
+/**
+ * Does what is due for one subscription, at the moment it fell due (so that a
+ * test-clock advance over months writes each renewal at its own time). The
+ * caller holds the row's lock.
+ */
+export async function processDue(deps: Deps, trx: Db, sub: SubscriptionRow, counts: Processed): Promise<DueAction | undefined> {
+  if (!isStatus(sub.status)) return undefined;
+  const action = dueActionOf(sub.status, sub.cancel_at_period_end);
+  const scope = scopeOfRow(sub);
+  const at = new Date(sub.next_action_at ?? Date.now());
+  switch (action) {
+    case 'renew':
+      await bill(deps, trx, scope, sub, at, false);
+      counts.renewals++;
+      break;
+    case 'convert_trial':
+      await bill(deps, trx, scope, sub, at, true);
+      counts.trialConversions++;
+      break;
+    case 'retry':
+      counts.retries++;
+      if ((await retry(deps, trx, scope, sub, at)) === 'canceled') counts.cancellations++;
+      break;
+    case 'expire':
+      await endSubscription(trx, scope, sub, at, { status: 'incomplete_expired', openInvoices: 'void' });
+      counts.cancellations++;
+      break;
+    case 'cancel_at_period_end':
+      await endSubscription(trx, scope, sub, at, { status: 'canceled', openInvoices: 'void' });
+      counts.cancellations++;
+      break;
+    default:
+      await subscriptions.in(trx, scope).where({ id: sub.id }).update({ next_action_at: null });
+  }
+  deps.entitlements.forgetCustomer(scope, sub.customer_id);
+  return action;
+}

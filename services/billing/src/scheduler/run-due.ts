@@ -1,0 +1,80 @@
+import type { Scope } from '@azotte/common';
+import { CLOCKS_TABLE } from '@azotte/common';
+import type { Deps } from '../domain/deps';
+import type { SubscriptionRow } from '../store/tables';
+import { noneProcessed, processDue, type Processed } from './process-due';
+
+export interface DueFilter {
+  /** Only this environment, with everything due up to `until` (a test-clock advance). */
+  scope?: Scope;
+  until?: Date;
+  batchSize: number;
+}
+
+/**
+ * Takes one batch of due subscriptions with `FOR UPDATE SKIP LOCKED` and does
+ * what each needs, each in its own savepoint: two schedulers (two billing
+ * replicas, or the timer beside a test-clock advance) never take the same
+ * subscription, and once one commits the row is no longer due. "Due" is
+ * compared with each environment's own time: real now plus its test-clock
+ * offset from `environment_clocks`. Returns the work done and how many rows
+ * were taken.
+ */
+export async function runDueBatch(deps: Deps, filter: DueFilter, skip: Set<string> = new Set()): Promise<{ processed: Processed; taken: number }> {
+  const processed = noneProcessed();
+  const realNow = deps.realClock.now();
+  const taken = await deps.db.transaction(async (trx) => {
+    let rows: SubscriptionRow[];
+    if (filter.scope) {
+      rows = await trx('subscriptions')
+        .where({ tenant_id: filter.scope.tenantId, environment_id: filter.scope.environmentId })
+        .whereNotNull('next_action_at')
+        .where('next_action_at', '<=', filter.until ?? realNow)
+        .modify((q) => (skip.size > 0 ? q.whereNotIn('id', [...skip]) : q))
+        .orderBy('next_action_at')
+        .limit(filter.batchSize)
+        .forUpdate()
+        .skipLocked();
+    } else {
+      rows = await trx('subscriptions as s')
+        .leftJoin(`${CLOCKS_TABLE} as c`, (j) => j.on('c.tenant_id', 's.tenant_id').andOn('c.environment_id', 's.environment_id'))
+        .whereNotNull('s.next_action_at')
+        .whereRaw(`s.next_action_at <= ?::timestamptz + (COALESCE(c.offset_ms, 0) * interval '1 millisecond')`, [realNow.toISOString()])
+        .modify((q) => (skip.size > 0 ? q.whereNotIn('s.id', [...skip]) : q))
+        .orderBy('s.next_action_at')
+        .limit(filter.batchSize)
+        .select('s.*')
+        .forUpdate('s')
+        .skipLocked();
+    }
+    for (const row of rows) {
+      try {
+        await trx.transaction(async (sp) => processDue(deps, sp, row, processed));
+      } catch (err) {
+        // One subscription's failure does not hold back the others; it is tried again later.
+        skip.add(row.id);
+        deps.logger.error({ err, subscriptionId: row.id }, 'scheduled billing failed for a subscription');
+      }
+    }
+    return rows.length;
+  });
+  return { processed, taken };
+}
+
+const addInto = (total: Processed, more: Processed) => {
+  total.renewals += more.renewals;
+  total.trialConversions += more.trialConversions;
+  total.retries += more.retries;
+  total.cancellations += more.cancellations;
+};
+
+/** Runs batches until nothing is due (a subscription due twice, e.g. daily over a long advance, is taken again). */
+export async function runAllDue(deps: Deps, filter: DueFilter): Promise<Processed> {
+  const total = noneProcessed();
+  const skip = new Set<string>();
+  for (;;) {
+    const { processed, taken } = await runDueBatch(deps, filter, skip);
+    addInto(total, processed);
+    if (taken === 0) return total;
+  }
+}

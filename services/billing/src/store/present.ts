@@ -1,0 +1,121 @@
+import type { billingV1 } from '@azotte/proto';
+import type { DiscountState, InvoiceRow, PaymentMethodRow, PaymentRow, RefundRow, SubscriptionRow } from './tables';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+const num = (v: string | number) => Number(v);
+
+export function presentPaymentMethod(row: PaymentMethodRow): billingV1.PaymentMethod {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    type: row.type,
+    brand: row.brand,
+    last4: row.last4,
+    expMonth: row.exp_month,
+    expYear: row.exp_year,
+    default: row.is_default,
+    provider: row.provider,
+    createdAt: iso(row.created_at)!,
+  };
+}
+
+export function presentDiscount(d: DiscountState | null): billingV1.Discount | undefined {
+  if (!d) return undefined;
+  return {
+    campaignId: d.campaignId,
+    variant: d.variant,
+    type: d.type,
+    percentOff: d.percentOff,
+    amountOff: d.amountOff,
+    durationCycles: d.durationCycles,
+    remainingCycles: d.remainingCycles,
+    code: d.code,
+  };
+}
+
+export function presentSubscription(row: SubscriptionRow): billingV1.Subscription {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    priceId: row.price_id,
+    bundleId: row.bundle_id,
+    status: row.status,
+    quantity: num(row.quantity),
+    currentPeriodStart: iso(row.current_period_start)!,
+    currentPeriodEnd: iso(row.current_period_end)!,
+    trialEnd: iso(row.trial_end),
+    cancelAtPeriodEnd: row.cancel_at_period_end,
+    canceledAt: iso(row.canceled_at),
+    discount: presentDiscount(row.discount),
+    latestInvoiceId: row.latest_invoice_id ?? undefined,
+    storefrontId: row.storefront_id ?? '',
+    paymentMethodId: row.payment_method_id ?? '',
+    amount: num(row.amount),
+    currency: row.currency,
+    interval: row.interval,
+    intervalCount: row.interval_count,
+    createdAt: iso(row.created_at)!,
+    endedAt: iso(row.ended_at),
+  };
+}
+
+export function presentInvoice(row: InvoiceRow, paymentIds: string[]): billingV1.Invoice {
+  return {
+    id: row.id,
+    status: row.status,
+    currency: row.currency,
+    lines: row.lines.map((l) => ({
+      description: l.description,
+      amount: l.amount,
+      quantity: l.quantity,
+      periodStart: l.periodStart,
+      periodEnd: l.periodEnd,
+      kind: l.kind,
+    })),
+    subtotal: num(row.subtotal),
+    discount: num(row.discount),
+    tax: num(row.tax),
+    total: num(row.total),
+    amountPaid: num(row.amount_paid),
+    amountRefunded: num(row.amount_refunded),
+    paymentIds,
+    customerId: row.customer_id,
+    subscriptionId: row.subscription_id,
+    billingReason: row.billing_reason,
+    taxBehavior: row.tax_behavior ?? '',
+    createdAt: iso(row.created_at)!,
+    paidAt: iso(row.paid_at),
+    dueAt: iso(row.due_at),
+  };
+}
+
+export function presentPayment(row: PaymentRow): billingV1.Payment {
+  return {
+    id: row.id,
+    invoiceId: row.invoice_id,
+    amount: num(row.amount),
+    currency: row.currency,
+    status: row.status,
+    failureCode: row.failure_code ?? undefined,
+    amountRefunded: num(row.amount_refunded),
+    customerId: row.customer_id,
+    subscriptionId: row.subscription_id,
+    paymentMethodId: row.payment_method_id ?? '',
+    provider: row.provider,
+    attempt: row.attempt,
+    createdAt: iso(row.created_at)!,
+  };
+}
+
+export function presentRefund(row: RefundRow): billingV1.Refund {
+  return {
+    id: row.id,
+    paymentId: row.payment_id,
+    amount: num(row.amount),
+    currency: row.currency,
+    reason: row.reason ?? '',
+    status: row.status,
+    failureCode: row.failure_code ?? undefined,
+    createdAt: iso(row.created_at)!,
+  };
+}

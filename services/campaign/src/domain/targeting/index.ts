@@ -1,0 +1,5 @@
+export * from './conditions';
+export * from './evaluate';
+export * from './registry';
+export * from './types';
+export * from './validate';
