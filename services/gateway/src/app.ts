@@ -7,6 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import { authenticate } from './auth/authenticate';
 import { LoginThrottle } from './auth/login-throttle';
 import type { Principal } from './auth/principal';
+import type { PrincipalCache } from './auth/principal-cache';
 import { TokenIssuer } from './auth/tokens';
 import type { Clients, ServiceAddresses } from './clients';
 import type { GatewayConfig } from './config';
@@ -34,11 +35,12 @@ export interface GatewayDeps {
   clients: Clients;
   addresses: ServiceAddresses;
   usage: UsageCounter;
+  principals: PrincipalCache;
 }
 
 /** Builds the Express application: /api/v1 and nothing else. */
 export function buildApp(deps: GatewayDeps): Express {
-  const { config, logger, db, clients, usage } = deps;
+  const { config, logger, db, clients, usage, principals } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -56,13 +58,13 @@ export function buildApp(deps: GatewayDeps): Express {
     {
       logger,
       idempotency: new IdempotencyStore(db.knex),
-      authenticate: (req: Request) => authenticate(req, clients, tokens),
+      authenticate: (req: Request) => authenticate(req, clients, tokens, principals),
       async afterAuthentication(_req: Request, res: Response, principal: Principal) {
         await limiter.check(principal, res);
         if (principal.tenantId) usage.count(principal.tenantId);
       },
     },
-    { clients, tokens, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS) },
+    { clients, tokens, principals, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS) },
   );
 
   healthRoutes(router, registry, { services: { ...deps.addresses }, postgres: () => db.ping() });

@@ -15,6 +15,8 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
     CUSTOMER_GRPC_ADDR: z.string().default('127.0.0.1:50053'),
     BILLING_GRPC_ADDR: z.string().default('127.0.0.1:50054'),
     CAMPAIGN_GRPC_ADDR: z.string().default('127.0.0.1:50055'),
+    /** How long an authenticated principal is reused; 0 asks the tenant service on every request. */
+    AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
     /** Requests per minute per credential. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { closeClients, createClients } from './clients';
 import type { GatewayConfig } from './config';
+import { PrincipalCache } from './auth/principal-cache';
+import { RevocationListener } from './auth/revocation-listener';
 import { UsageCounter } from './middleware/usage-counter';
 import { migrations } from './store/migrations';
 
@@ -23,7 +25,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const clients = createClients(addresses, config.GRPC_DEADLINE_MS);
   const usage = new UsageCounter(clients, logger);
   usage.start();
-  const app = buildApp({ config, logger, db, clients, addresses, usage });
+  const principals = new PrincipalCache(config.AUTH_CACHE_TTL_MS);
+  const revocations = new RevocationListener(config.AMQP_URL, config.AMQP_EXCHANGE, principals, logger);
+  if (config.AUTH_CACHE_TTL_MS > 0) await revocations.start();
+  const app = buildApp({ config, logger, db, clients, addresses, usage, principals });
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve(s));
@@ -41,6 +46,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         server.closeIdleConnections();
       });
       await usage.stop();
+      await revocations.stop();
       closeClients(clients);
       await db.close();
     },

@@ -1,3 +1,6 @@
+import { createGrpcClient } from '@azotte/common';
+import { waitFor } from '@azotte/common/testing';
+import { tenantV1 } from '@azotte/proto';
 import { startPlatform, storefrontBody, type Platform } from './support/platform';
 
 let platform: Platform;
@@ -118,6 +121,21 @@ describe('API keys', () => {
 
     expect((await platform.call('DELETE', `/api-keys/${id}`, { token })).status).toBe(200);
     expect((await platform.call('GET', '/me', { token: key })).status).toBe(401);
+  });
+
+  it('are refused soon after being revoked elsewhere (another gateway, say), from the revocation event', async () => {
+    const { token } = await platform.createTenant();
+    const me = await platform.call('GET', '/me', { token });
+    const created = await platform.call('POST', '/api-keys', { token, body: { name: 'k', role: 'viewer', environment: 'production' } });
+    const key = created.body.key as string;
+    expect((await platform.call('GET', '/me', { token: key })).status).toBe(200); // now cached
+    const tenant = createGrpcClient(tenantV1.TenantServiceService, `127.0.0.1:${platform.tenantPort}`, { name: 'tenant' });
+    await tenant.revokeApiKey(
+      { id: created.body.id },
+      { context: { actor: { type: 'user', id: me.body.user.id, role: 'administrator' }, tenantId: me.body.tenantId } },
+    );
+    tenant.close();
+    await waitFor(async () => (await platform.call('GET', '/me', { token: key })).status === 401, { what: 'the key to be refused', timeoutMs: 5_000 });
   });
 
   it("of another tenant cannot be revoked: 404", async () => {

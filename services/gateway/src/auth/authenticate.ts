@@ -2,7 +2,9 @@ import { DomainError, ROLES, unauthenticated, type Role } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import type { Request } from 'express';
 import type { Clients } from '../clients';
+import { createHash } from 'node:crypto';
 import type { Principal } from './principal';
+import type { PrincipalCache } from './principal-cache';
 import { isApiKey, type TokenIssuer } from './tokens';
 
 function bearer(req: Request): string {
@@ -35,19 +37,32 @@ function principalOf(p: tenantV1.Principal, credential: Principal['credential'])
 /**
  * Establishes the principal of a request: the bearer credential (an access
  * token or an API key), the X-Environment header, and, for the platform
- * administrator, X-Tenant-Id. The tenant service decides; nothing is cached,
- * so a revoked key or a disabled user is refused from the next request on.
+ * administrator, X-Tenant-Id. The tenant service decides; its answer is
+ * reused briefly, evicted at once when the key is revoked or the user changed
+ * (see PrincipalCache), so a revoked key is refused from the next request on.
  */
-export async function authenticate(req: Request, clients: Clients, tokens: TokenIssuer): Promise<Principal> {
+export async function authenticate(req: Request, clients: Clients, tokens: TokenIssuer, cache?: PrincipalCache): Promise<Principal> {
   const credential = bearer(req);
   const environment = req.header('x-environment') ?? '';
   const tenantId = req.header('x-tenant-id') ?? '';
   if (isApiKey(credential)) {
-    const p = await clients.tenant.authenticate({ apiKey: credential, environment, tenantId });
-    return principalOf(p, 'api_key');
+    // Keyed by a hash: the cache never holds a key in clear.
+    const key = `k:${createHash('sha256').update(credential).digest('hex')}|${environment}`;
+    return cached(cache, key, async () =>
+      principalOf(await clients.tenant.authenticate({ apiKey: credential, environment, tenantId }), 'api_key'),
+    );
   }
   const userId = await tokens.verify(credential);
   if (!userId) throw unauthenticated('The access token is invalid or has expired.');
-  const p = await clients.tenant.authenticate({ userId, environment, tenantId });
-  return principalOf(p, 'token');
+  return cached(cache, `u:${userId}|${environment}|${tenantId}`, async () =>
+    principalOf(await clients.tenant.authenticate({ userId, environment, tenantId }), 'token'),
+  );
+}
+
+async function cached(cache: PrincipalCache | undefined, key: string, load: () => Promise<Principal>): Promise<Principal> {
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const principal = await load();
+  cache?.set(key, principal);
+  return principal;
 }

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { LoginThrottle } from '../auth/login-throttle';
+import type { PrincipalCache } from '../auth/principal-cache';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Clients } from '../clients';
 import { addRoute, type RouteDeps, type RouteSpec } from './route';
@@ -11,6 +12,8 @@ export interface Api {
   clients: Clients;
   tokens: TokenIssuer;
   loginThrottle: LoginThrottle;
+  /** Authenticated principals; a revocation or user change evicts its actor here at once. */
+  principals: PrincipalCache;
 }
 
 export function createApi(router: Router, registry: OpenAPIRegistry, deps: RouteDeps, rest: Omit<Api, 'add'>): Api {

@@ -123,7 +123,9 @@ export function administrationRoutes(api: Api): void {
     response: UserSchema,
     errors: [404, 422],
     async handler({ params, body }) {
-      return presentUser(await tenant.updateUser({ id: params.id, role: body.role, disabled: body.disabled }));
+      const user = await tenant.updateUser({ id: params.id, role: body.role, disabled: body.disabled });
+      api.principals.evictActor(user.id);
+      return presentUser(user);
     },
   });
 
@@ -164,7 +166,9 @@ export function administrationRoutes(api: Api): void {
     response: ApiKeySchema,
     errors: [404],
     async handler({ params }) {
-      return presentApiKey(await tenant.revokeApiKey({ id: params.id }));
+      const key = await tenant.revokeApiKey({ id: params.id });
+      api.principals.evictActor(key.id);
+      return presentApiKey(key);
     },
   });
 
