@@ -94,7 +94,8 @@ export async function renewalsBench({ databaseUrl, amqpUrl, id: runId }, { count
     ];
   } finally {
     await client.end();
-    for (const s of services) await s.stop();
+    // The relays may still be publishing the run's events: stopping waits for them at most 10 s.
+    await Promise.race([Promise.all(services.map((s) => s.stop())), new Promise((r) => setTimeout(r, 10_000))]);
     await cleanUp(databaseUrl, amqpUrl, id, schema);
   }
 }

@@ -19,7 +19,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway', { level: config.LOG_LEVEL });
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: tokens are signed with a key made up for this process');
-  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.GATEWAY_DB_SCHEMA, migrations, logger });
+  const db = await openDatabase({ url: config.DATABASE_URL, schema: config.GATEWAY_DB_SCHEMA, migrations, logger, poolMax: config.DB_POOL_MAX });
   await db.migrate();
   const addresses = { tenant: config.TENANT_GRPC_ADDR, catalog: config.CATALOG_GRPC_ADDR, customer: config.CUSTOMER_GRPC_ADDR, billing: config.BILLING_GRPC_ADDR, campaign: config.CAMPAIGN_GRPC_ADDR };
   const clients = createClients(addresses, config.GRPC_DEADLINE_MS);

@@ -46,6 +46,11 @@ export function baseConfigShape(env: NodeJS.ProcessEnv = process.env) {
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** The topic exchange events travel on; tests give each file its own. */
     AMQP_EXCHANGE: z.string().min(1).default('azotte.events'),
+    /**
+     * Postgres connections per service. Tests start a whole platform per file and run files in
+     * parallel, so under NODE_ENV=test the default is small enough to stay within max_connections.
+     */
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(env.NODE_ENV === 'test' ? 3 : 10),
   };
 }
 

@@ -15,6 +15,7 @@ export interface RuntimeConfig {
   AMQP_URL: string;
   AMQP_EXCHANGE: string;
   AMQP_QUEUE_PREFIX?: string;
+  DB_POOL_MAX?: number;
 }
 
 export interface GrpcRegistration {
@@ -70,6 +71,7 @@ export async function startServiceRuntime(options: RuntimeOptions): Promise<Runn
     schema,
     migrations: [outboxMigration, inboxMigration, ...options.migrations],
     logger,
+    poolMax: config.DB_POOL_MAX,
   });
   const stops: Array<() => Promise<unknown>> = [() => db.close()];
   const stop = async () => {
