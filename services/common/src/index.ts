@@ -10,3 +10,5 @@ export * from './logging';
 export * from './money';
 export * from './telemetry';
 export * from './runtime';
+export * from './regional';
+export * from './validation';

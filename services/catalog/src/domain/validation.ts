@@ -1,4 +1,4 @@
-import { invalidArgument, isCurrency, type FieldError } from '@azotte/common';
+import { isCurrency } from '@azotte/common';
 import { z } from 'zod';
 import { MAX_AMOUNT, MAX_DECIMALS } from './pricing';
 
@@ -8,17 +8,7 @@ import { MAX_AMOUNT, MAX_DECIMALS } from './pricing';
  * field paths are the HTTP names (`tiers.2.unitAmount`).
  */
 
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
-/** The parsed command, or an invalid_argument error listing every problem (and `extra` ones). */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, extra: FieldError[] = []): z.output<S> {
-  const result = schema.safeParse(input);
-  const problems = [...(result.success ? [] : fieldErrors(result.error)), ...extra];
-  if (problems.length > 0) throw invalidArgument(problems);
-  return result.data as z.output<S>;
-}
+export { fieldErrors, validate } from '@azotte/common';
 
 export type Report = (path: Array<string | number>, message: string) => void;
 

@@ -57,6 +57,23 @@ export interface NewEvent {
  * in the trace of the request that wrote it.
  */
 export async function enqueueEvent(trx: Db, event: NewEvent): Promise<string> {
+  const row = outboxRowOf(event);
+  await (trx as Knex)(OUTBOX_TABLE).insert(row);
+  return row.id;
+}
+
+/**
+ * Writes several events with one multi-row INSERT (a batch of scheduled
+ * renewals): each row is what `enqueueEvent` would have written, in order.
+ */
+export async function enqueueEvents(trx: Db, events: NewEvent[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = events.map(outboxRowOf);
+  await (trx as Knex)(OUTBOX_TABLE).insert(rows);
+  return rows.map((r) => r.id);
+}
+
+function outboxRowOf(event: NewEvent) {
   if (!ROUTING_KEY.test(event.type)) throw new Error(`Not a routing key: ${event.type}`);
   const ctx = currentContext();
   const tenantId = event.scope?.tenantId ?? ctx?.scope?.tenantId ?? ctx?.tenantId;
@@ -68,14 +85,12 @@ export async function enqueueEvent(trx: Db, event: NewEvent): Promise<string> {
     headers[HEADERS.actorType] = ctx.actor.type;
     headers[HEADERS.actorId] = ctx.actor.id;
   }
-  const id = newId('evt');
-  await (trx as Knex)(OUTBOX_TABLE).insert({
-    id,
+  return {
+    id: newId('evt'),
     routing_key: event.type,
     tenant_id: tenantId ?? null,
     environment_id: environmentId ?? null,
     headers,
     payload: JSON.stringify(event.payload),
-  });
-  return id;
+  };
 }

@@ -2,3 +2,4 @@ export * from './client';
 export * from './metadata';
 export * from './require-scope';
 export * from './server';
+export * from './access';

@@ -1,4 +1,3 @@
-import { invalidArgument, type FieldError } from '@azotte/common';
 import { z } from 'zod';
 import { METADATA_MAX_KEY_LENGTH, METADATA_MAX_KEYS, METADATA_MAX_VALUE_LENGTH } from './metadata';
 import { canonicalLocale, isCountry } from './regional';
@@ -9,22 +8,8 @@ import { canonicalLocale, isCountry } from './regional';
  * (`metadata.plan`), as a single invalid_argument error.
  */
 
-/** The issues of a failed parse as field errors. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    // A bad record key reports its own check's message underneath a generic one.
-    const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
-    return { path: issue.path.map(String).join('.'), message: inner ?? issue.message };
-  });
-}
 
-/** The parsed command, or an invalid_argument error listing every problem (and `extra` ones). */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, extra: FieldError[] = []): z.output<S> {
-  const result = schema.safeParse(input);
-  const problems = [...(result.success ? [] : fieldErrors(result.error)), ...extra];
-  if (problems.length > 0) throw invalidArgument(problems);
-  return result.data as z.output<S>;
-}
+export { fieldErrors, validate } from '@azotte/common';
 
 /** The longest id the service accepts as a reference (ids are a prefix and a 26-character ULID). */
 export const MAX_ID_LENGTH = 64;

@@ -1,4 +1,4 @@
-import { DomainError, invalidArgument, isDomainError, runWithContext, type CallContext, type FieldError } from '@azotte/common';
+import { DomainError, fieldErrors, invalidArgument, isDomainError, runWithContext, type CallContext } from '@azotte/common';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
@@ -55,13 +55,7 @@ export interface RouteDeps {
   afterAuthentication(req: Request, res: Response, principal: Principal): Promise<void>;
 }
 
-/** Zod issues as API.md's `errors: [{ path, message }]`, every one of them at once. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
-}
+export { fieldErrors };
 
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'params'): T {
   if (!schema) return undefined as T;

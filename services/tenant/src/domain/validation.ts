@@ -1,4 +1,4 @@
-import { invalidArgument, isCurrency, isDecimalString, parseDecimal, ROLES, type FieldError } from '@azotte/common';
+import { isCurrency, isDecimalString, parseDecimal, ROLES } from '@azotte/common';
 import { z } from 'zod';
 import { isCountry, isLocale, isTaxRatePercent, isTimeZone } from './regional';
 import { MIN_PASSWORD_LENGTH } from './passwords';
@@ -9,22 +9,8 @@ import { MIN_PASSWORD_LENGTH } from './passwords';
  * (`regional.currencies.1`), as a single invalid_argument error.
  */
 
-/** The issues of a failed parse as field errors. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    // A bad record key reports its own check's message underneath a generic one.
-    const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
-    return { path: issue.path.map(String).join('.'), message: inner ?? issue.message };
-  });
-}
 
-/** The parsed command, or an invalid_argument error listing every problem (and `extra` ones). */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, extra: FieldError[] = []): z.output<S> {
-  const result = schema.safeParse(input);
-  const problems = [...(result.success ? [] : fieldErrors(result.error)), ...extra];
-  if (problems.length > 0) throw invalidArgument(problems);
-  return result.data as z.output<S>;
-}
+export { fieldErrors, validate } from '@azotte/common';
 
 // ---- shared fields ------------------------------------------------------------------------------
 
