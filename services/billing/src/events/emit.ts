@@ -1,4 +1,4 @@
-import { enqueueEvent, type Db, type Scope } from '@azotte/common';
+import { enqueueEvent, type Db, type NewEvent, type Scope } from '@azotte/common';
 import { EVENTS, type eventsV1 } from '@azotte/proto';
 import { presentDiscount, presentInvoice, presentPayment, presentPaymentMethod, presentRefund } from '../store/present';
 import type { InvoiceRow, PaymentMethodRow, PaymentRow, RefundRow, SubscriptionRow } from '../store/tables';
@@ -41,14 +41,14 @@ type SubscriptionEvent = keyof Pick<
   | 'subscriptionExpired'
 >;
 
-export async function emitSubscription(
-  trx: Db,
-  scope: Scope,
-  event: SubscriptionEvent,
-  row: SubscriptionRow,
-  at: Date,
-  extra: { previousStatus?: string; previousPriceId?: string; previousQuantity?: number; previousAmount?: number; invoiceId?: string } = {},
-): Promise<void> {
+type SubscriptionExtra = { previousStatus?: string; previousPriceId?: string; previousQuantity?: number; previousAmount?: number; invoiceId?: string };
+
+export async function emitSubscription(trx: Db, scope: Scope, event: SubscriptionEvent, row: SubscriptionRow, at: Date, extra: SubscriptionExtra = {}): Promise<void> {
+  await enqueueEvent(trx, subscriptionEvent(scope, event, row, at, extra));
+}
+
+/** The outbox event of a subscription change (built apart so that a batch can write many at once). */
+export function subscriptionEvent(scope: Scope, event: SubscriptionEvent, row: SubscriptionRow, at: Date, extra: SubscriptionExtra = {}): NewEvent {
   const payload: eventsV1.SubscriptionChanged = {
     subscription: snapshotOf(row, at),
     previousStatus: extra.previousStatus ?? '',
@@ -57,18 +57,16 @@ export async function emitSubscription(
     previousAmount: extra.previousAmount ?? 0,
     invoiceId: extra.invoiceId ?? '',
   };
-  await enqueueEvent(trx, { type: EVENTS.billing[event], payload: toJson(payload), scope });
+  return { type: EVENTS.billing[event], payload: toJson(payload), scope };
 }
 
-export async function emitInvoice(
-  trx: Db,
-  scope: Scope,
-  event: 'invoiceCreated' | 'invoicePaid' | 'invoiceVoided',
-  invoice: InvoiceRow,
-  paymentIds: string[],
-  sub: SubscriptionRow,
-  at: Date,
-): Promise<void> {
+type InvoiceEvent = 'invoiceCreated' | 'invoicePaid' | 'invoiceVoided';
+
+export async function emitInvoice(trx: Db, scope: Scope, event: InvoiceEvent, invoice: InvoiceRow, paymentIds: string[], sub: SubscriptionRow, at: Date): Promise<void> {
+  await enqueueEvent(trx, invoiceEvent(scope, event, invoice, paymentIds, sub, at));
+}
+
+export function invoiceEvent(scope: Scope, event: InvoiceEvent, invoice: InvoiceRow, paymentIds: string[], sub: SubscriptionRow, at: Date): NewEvent {
   const payload: eventsV1.InvoiceChanged = {
     invoice: presentInvoice(invoice, paymentIds),
     storefrontId: sub.storefront_id ?? '',
@@ -80,10 +78,14 @@ export async function emitInvoice(
     intervalCount: sub.interval_count,
     occurredAt: at.toISOString(),
   };
-  await enqueueEvent(trx, { type: EVENTS.billing[event], payload: toJson(payload), scope });
+  return { type: EVENTS.billing[event], payload: toJson(payload), scope };
 }
 
 export async function emitPayment(trx: Db, scope: Scope, payment: PaymentRow, sub: SubscriptionRow, at: Date): Promise<void> {
+  await enqueueEvent(trx, paymentEvent(scope, payment, sub, at));
+}
+
+export function paymentEvent(scope: Scope, payment: PaymentRow, sub: SubscriptionRow, at: Date): NewEvent {
   const payload: eventsV1.PaymentAttempted = {
     payment: presentPayment(payment),
     storefrontId: sub.storefront_id ?? '',
@@ -93,7 +95,7 @@ export async function emitPayment(trx: Db, scope: Scope, payment: PaymentRow, su
     occurredAt: at.toISOString(),
   };
   const type = payment.status === 'failed' ? EVENTS.billing.paymentFailed : EVENTS.billing.paymentSucceeded;
-  await enqueueEvent(trx, { type, payload: toJson(payload), scope });
+  return { type, payload: toJson(payload), scope };
 }
 
 export async function emitRefund(

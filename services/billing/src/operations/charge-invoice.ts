@@ -42,43 +42,10 @@ export async function chargeInvoice(
   if (invoice.status !== 'open') return { invoice, paid: invoice.status === 'paid' };
   const method = await paymentMethodFor(trx, scope, sub, paymentMethodId);
   const attempt = invoice.attempts + 1;
+  const payment = paymentRowOf(scope, invoice, method, attempt, await chargeThrough(deps, method, invoice, attempt), at);
+  const { status, failure_code } = payment;
+  const failureCode = failure_code ?? undefined;
   const amount = Number(invoice.total);
-  let status: 'succeeded' | 'failed' = 'failed';
-  let failureCode: string | undefined;
-  let chargeId: string | undefined;
-  const adapter = method ? deps.providers.byName(method.provider) : undefined;
-  if (!method) failureCode = 'payment_method_missing';
-  else if (!adapter) failureCode = 'provider_unavailable';
-  else {
-    const result = await adapter.charge({
-      token: method.token,
-      amount,
-      currency: invoice.currency,
-      idempotencyKey: `${invoice.id}:${attempt}`,
-    });
-    if (result.status === 'succeeded') {
-      status = 'succeeded';
-      chargeId = result.chargeId;
-    } else failureCode = result.failureCode;
-  }
-  const payment: PaymentRow = {
-    id: newId('pay'),
-    tenant_id: scope.tenantId,
-    environment_id: scope.environmentId,
-    invoice_id: invoice.id,
-    customer_id: invoice.customer_id,
-    subscription_id: invoice.subscription_id,
-    payment_method_id: method?.id ?? null,
-    provider: method?.provider ?? 'none',
-    provider_charge_id: chargeId ?? null,
-    attempt,
-    amount,
-    currency: invoice.currency,
-    status,
-    failure_code: failureCode ?? null,
-    amount_refunded: 0,
-    created_at: at,
-  };
   const { tenant_id: _t, environment_id: _e, ...insert } = payment;
   await payments.insert(trx, scope, insert);
   const update: Partial<InvoiceRow> = { attempts: attempt };
@@ -92,4 +59,46 @@ export async function chargeInvoice(
     await emitInvoice(trx, scope, 'invoicePaid', updated, ids, sub, at);
   }
   return { invoice: updated, paid: status === 'succeeded', failureCode, payment };
+}
+
+export interface AttemptResult {
+  status: 'succeeded' | 'failed';
+  failureCode?: string;
+  chargeId?: string;
+}
+
+/** One charge attempt of an invoice's total through the method's provider; the key makes a repeat charge nothing more. */
+export async function chargeThrough(deps: Deps, method: PaymentMethodRow | undefined, invoice: InvoiceRow, attempt: number): Promise<AttemptResult> {
+  if (!method) return { status: 'failed', failureCode: 'payment_method_missing' };
+  const adapter = deps.providers.byName(method.provider);
+  if (!adapter) return { status: 'failed', failureCode: 'provider_unavailable' };
+  const result = await adapter.charge({
+    token: method.token,
+    amount: Number(invoice.total),
+    currency: invoice.currency,
+    idempotencyKey: `${invoice.id}:${attempt}`,
+  });
+  return result.status === 'succeeded' ? { status: 'succeeded', chargeId: result.chargeId } : { status: 'failed', failureCode: result.failureCode };
+}
+
+/** The payment row recording one attempt, declined ones with the provider's code. */
+export function paymentRowOf(scope: Scope, invoice: InvoiceRow, method: PaymentMethodRow | undefined, attempt: number, result: AttemptResult, at: Date): PaymentRow {
+  return {
+    id: newId('pay'),
+    tenant_id: scope.tenantId,
+    environment_id: scope.environmentId,
+    invoice_id: invoice.id,
+    customer_id: invoice.customer_id,
+    subscription_id: invoice.subscription_id,
+    payment_method_id: method?.id ?? null,
+    provider: method?.provider ?? 'none',
+    provider_charge_id: result.chargeId ?? null,
+    attempt,
+    amount: Number(invoice.total),
+    currency: invoice.currency,
+    status: result.status,
+    failure_code: result.failureCode ?? null,
+    amount_refunded: 0,
+    created_at: at,
+  };
 }

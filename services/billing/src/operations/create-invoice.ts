@@ -28,6 +28,28 @@ export const taxOf = (sub: SubscriptionRow): TaxSettings | undefined =>
  * credit, latest invoice) in place and in the table.
  */
 export async function createInvoice(trx: Db, scope: Scope, sub: SubscriptionRow, spec: NewInvoice): Promise<InvoiceRow> {
+  return writeInvoice(trx, scope, sub, draftInvoice(scope, sub, spec), spec.at);
+}
+
+/** Writes a drafted invoice, the subscription's part of it and its events. */
+export async function writeInvoice(trx: Db, scope: Scope, sub: SubscriptionRow, row: InvoiceRow, at: Date): Promise<InvoiceRow> {
+  const { tenant_id: _t, environment_id: _e, ...insert } = row;
+  await invoices.insert(trx, scope, { ...insert, lines: JSON.stringify(row.lines) });
+  await subscriptions
+    .in(trx, scope)
+    .where({ id: sub.id })
+    .update({ credit_balance: sub.credit_balance, latest_invoice_id: row.id, discount: sub.discount ? JSON.stringify(sub.discount) : null });
+  await emitInvoice(trx, scope, 'invoiceCreated', row, [], sub, at);
+  if (row.status === 'paid') await emitInvoice(trx, scope, 'invoicePaid', row, [], sub, at);
+  return row;
+}
+
+/**
+ * The invoice `createInvoice` writes, computed in memory only (the scheduler
+ * writes a batch of them at once). Updates `sub` in place as `createInvoice`
+ * does; the caller writes it.
+ */
+export function draftInvoice(scope: Scope, sub: SubscriptionRow, spec: NewInvoice): InvoiceRow {
   const lines = [...spec.lines];
   let subtotal = lines.reduce((s, l) => s + l.amount, 0);
   let credit = Number(sub.credit_balance);
@@ -74,15 +96,7 @@ export async function createInvoice(trx: Db, scope: Scope, sub: SubscriptionRow,
     paid_at: totals.total === 0 ? spec.at : null,
     created_at: spec.at,
   };
-  const { tenant_id: _t, environment_id: _e, ...insert } = row;
-  await invoices.insert(trx, scope, { ...insert, lines: JSON.stringify(row.lines) });
   sub.credit_balance = credit;
   sub.latest_invoice_id = row.id;
-  await subscriptions
-    .in(trx, scope)
-    .where({ id: sub.id })
-    .update({ credit_balance: credit, latest_invoice_id: row.id, discount: sub.discount ? JSON.stringify(sub.discount) : null });
-  await emitInvoice(trx, scope, 'invoiceCreated', row, [], sub, spec.at);
-  if (row.status === 'paid') await emitInvoice(trx, scope, 'invoicePaid', row, [], sub, spec.at);
   return row;
 }

@@ -1,14 +1,14 @@
 import type { Db, Scope } from '@azotte/common';
 import type { Deps } from '../domain/deps';
-import { periodBoundary, type Interval } from '../domain/periods';
 import { afterCharge } from '../domain/lifecycle';
-import { dueActionOf, isStatus, type DueAction, type SubscriptionStatus } from '../domain/statuses';
+import { dueActionOf, isStatus, type DueAction } from '../domain/statuses';
 import { emitSubscription } from '../events/emit';
 import { activateAfterPayment } from '../operations/activate-after-payment';
 import { chargeInvoice } from '../operations/charge-invoice';
-import { createInvoice } from '../operations/create-invoice';
+import { writeInvoice } from '../operations/create-invoice';
 import { endSubscription } from '../operations/end-subscription';
 import { subscriptions, type SubscriptionRow } from '../store/tables';
+import { draftRenewal, renewalChange, settleRenewal } from './renewal-plan';
 
 export interface Processed {
   renewals: number;
@@ -27,41 +27,12 @@ export const scopeOfRow = (row: SubscriptionRow): Scope => ({
 
 /** Starts the next period (or the first after a trial): invoice it and charge it. */
 async function bill(deps: Deps, trx: Db, scope: Scope, sub: SubscriptionRow, at: Date, converting: boolean): Promise<void> {
-  const interval = sub.interval as Interval;
-  const anchor = new Date(sub.billing_anchor);
-  const cycle = converting ? 0 : sub.cycle + 1;
-  const start = periodBoundary(anchor, interval, sub.interval_count, cycle);
-  const end = periodBoundary(anchor, interval, sub.interval_count, cycle + 1);
-  const previousStatus = sub.status;
-  const period = { cycle, current_period_start: start, current_period_end: end, updated_at: at };
-  // Written with the outcome below: one update of the row per renewal.
-  Object.assign(sub, period);
-  const setupFee = converting ? Number(sub.setup_fee) : 0;
-  const invoice = await createInvoice(trx, scope, sub, {
-    reason: 'subscription_cycle',
-    lines: [
-      {
-        description: `${sub.quantity} × ${sub.bundle_id} (${sub.interval_count} ${sub.interval})`,
-        amount: Number(sub.amount),
-        quantity: Number(sub.quantity),
-        periodStart: start.toISOString(),
-        periodEnd: end.toISOString(),
-        kind: 'subscription',
-      },
-      ...(setupFee > 0 ? [{ description: 'Setup fee', amount: setupFee, quantity: 1, kind: 'setup_fee' as const }] : []),
-    ],
-    discountable: Number(sub.amount),
-    applyDiscount: true,
-    periodStart: start,
-    at,
-  });
+  const draft = draftRenewal(scope, sub, at, converting);
+  const invoice = await writeInvoice(trx, scope, sub, draft.invoice, at);
   const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at);
-  const next = afterCharge(converting ? 'trial_end' : 'renewal', outcome.paid, { status: sub.status as SubscriptionStatus, periodEnd: end, firstFailedAt: null, retryCount: 0 }, at);
-  const change = { ...period, status: next.status, next_action_at: next.nextActionAt, first_failed_at: next.firstFailedAt, retry_count: next.retryCount };
-  Object.assign(sub, change);
-  await subscriptions.in(trx, scope).where({ id: sub.id }).update(change);
-  const event = next.event === 'renewed' ? 'subscriptionRenewed' : next.event === 'activated' ? 'subscriptionActivated' : 'subscriptionPastDue';
-  await emitSubscription(trx, scope, event, sub, at, { previousStatus, invoiceId: invoice.id });
+  const event = settleRenewal(sub, draft, outcome.paid, converting, at);
+  await subscriptions.in(trx, scope).where({ id: sub.id }).update(renewalChange(sub));
+  await emitSubscription(trx, scope, event, sub, at, { previousStatus: draft.previousStatus, invoiceId: invoice.id });
 }
 
 /** Charges the open invoice of a past_due subscription again; after the last failure, cancels it. */

@@ -2,7 +2,9 @@ import type { Scope } from '@azotte/common';
 import { CLOCKS_TABLE } from '@azotte/common';
 import type { Deps } from '../domain/deps';
 import type { SubscriptionRow } from '../store/tables';
-import { noneProcessed, processDue, type Processed } from './process-due';
+import { dueActionOf, isStatus } from '../domain/statuses';
+import { noneProcessed, processDue, scopeOfRow, type Processed } from './process-due';
+import { renewBatch, type DueRenewal } from './renew-batch';
 
 export interface DueFilter {
   /** Only this environment, with everything due up to `until` (a test-clock advance). */
@@ -47,18 +49,38 @@ export async function runDueBatch(deps: Deps, filter: DueFilter, skip: Set<strin
         .forUpdate('s')
         .skipLocked();
     }
-    for (const row of rows) {
+    const failed = (row: SubscriptionRow, err: unknown) => {
+      // One subscription's failure does not hold back the others; it is tried again later.
+      skip.add(row.id);
+      deps.logger.error({ err, subscriptionId: row.id }, 'scheduled billing failed for a subscription');
+    };
+    // Renewals and trial conversions, the bulk of the work, go together in a few statements.
+    const renewals = rows.flatMap((row) => renewalOf(row) ?? []);
+    let oneByOne = rows;
+    if (renewals.length > 0 && (await renewBatch(deps, trx, renewals, failed))) {
+      const batched = new Set(renewals.map((r) => r.row));
+      oneByOne = rows.filter((row) => !batched.has(row));
+      for (const r of renewals) if (!skip.has(r.row.id)) processed[r.converting ? 'trialConversions' : 'renewals']++;
+    }
+    for (const row of oneByOne) {
       try {
         await trx.transaction(async (sp) => processDue(deps, sp, row, processed));
       } catch (err) {
-        // One subscription's failure does not hold back the others; it is tried again later.
-        skip.add(row.id);
-        deps.logger.error({ err, subscriptionId: row.id }, 'scheduled billing failed for a subscription');
+        failed(row, err);
       }
     }
     return rows.length;
   });
   return { processed, taken };
+}
+
+/** The row as a renewal the batch can take (a renewal or a trial's end), else undefined. */
+function renewalOf(row: SubscriptionRow): DueRenewal | undefined {
+  if (!isStatus(row.status)) return undefined;
+  const action = dueActionOf(row.status, row.cancel_at_period_end);
+  if (action !== 'renew' && action !== 'convert_trial') return undefined;
+  // At the moment it fell due, as `processDue` bills it.
+  return { row, scope: scopeOfRow(row), at: new Date(row.next_action_at ?? Date.now()), converting: action === 'convert_trial' };
 }
 
 const addInto = (total: Processed, more: Processed) => {
