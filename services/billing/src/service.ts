@@ -56,7 +56,7 @@ export async function startBillingService(config: BillingConfig, options: StartO
         clocks: new EnvironmentClocks(db.knex, realClock),
         realClock,
         logger,
-        providers: new ProviderRegistry((scope) => r.providerSettings(scope), options.adapters ?? [new SandboxProvider()]),
+        providers: new ProviderRegistry((scope) => r.providerSettings(scope), options.adapters ?? [new SandboxProvider(db.knex)]),
         remote,
         entitlements,
       };

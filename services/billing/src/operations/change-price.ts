@@ -91,7 +91,7 @@ export async function changePrice(deps: Deps, ctx: CallContext, req: billingV1.C
         applyDiscount: false,
         at,
       });
-      const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at);
+      const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at, undefined, { kind: 'change', subscriptionId: sub.id, at });
       if (!outcome.paid) {
         const next = afterCharge('price_change', false, { status: 'active', periodEnd: new Date(sub.current_period_end), firstFailedAt: null, retryCount: 0 }, at);
         const dunning = { status: next.status, first_failed_at: next.firstFailedAt, retry_count: next.retryCount, next_action_at: next.nextActionAt };

@@ -2,6 +2,7 @@ import { newId, type Db, type Scope } from '@azotte/common';
 import type { Deps } from '../domain/deps';
 import { emitInvoice, emitPayment } from '../events/emit';
 import { invoiceOf, paymentIdsOf } from '../store/queries';
+import { chargeKey, type ChargePurpose } from './charge-keys';
 import { invoices, paymentMethods, payments, type InvoiceRow, type PaymentMethodRow, type PaymentRow, type SubscriptionRow } from '../store/tables';
 
 export interface ChargeOutcome {
@@ -25,9 +26,12 @@ export async function paymentMethodFor(trx: Db, scope: Scope, sub: SubscriptionR
 
 /**
  * Charges an open invoice once, under a lock on its row: two callers never
- * charge it together, and the provider's idempotency key (`<invoice>:<attempt>`)
- * makes a repeated call with the same attempt charge nothing more. Every
- * attempt is recorded as a payment, declined ones with the provider's code.
+ * charge it together, and the provider's idempotency key (`chargeKey` of what
+ * the charge is for and the attempt) makes a repeated call charge nothing
+ * more, even after a rollback that forgot the invoice. An invoice created in
+ * the caller's transaction must be charged with its purpose (`renewal`,
+ * `first`, `change`); one already committed may use the default, its id.
+ * Every attempt is recorded as a payment, declined ones with the provider's code.
  */
 export async function chargeInvoice(
   deps: Deps,
@@ -37,12 +41,13 @@ export async function chargeInvoice(
   invoiceId: string,
   at: Date,
   paymentMethodId?: string,
+  purpose: ChargePurpose = { kind: 'invoice', invoiceId },
 ): Promise<ChargeOutcome> {
   const invoice = await invoiceOf(trx, scope, invoiceId, true);
   if (invoice.status !== 'open') return { invoice, paid: invoice.status === 'paid' };
   const method = await paymentMethodFor(trx, scope, sub, paymentMethodId);
   const attempt = invoice.attempts + 1;
-  const payment = paymentRowOf(scope, invoice, method, attempt, await chargeThrough(deps, method, invoice, attempt), at);
+  const payment = paymentRowOf(scope, invoice, method, attempt, await chargeThrough(deps, method, invoice, chargeKey(purpose, attempt)), at);
   const { status, failure_code } = payment;
   const failureCode = failure_code ?? undefined;
   const amount = Number(invoice.total);
@@ -67,8 +72,8 @@ export interface AttemptResult {
   chargeId?: string;
 }
 
-/** One charge attempt of an invoice's total through the method's provider; the key makes a repeat charge nothing more. */
-export async function chargeThrough(deps: Deps, method: PaymentMethodRow | undefined, invoice: InvoiceRow, attempt: number): Promise<AttemptResult> {
+/** One charge attempt of an invoice's total through the method's provider; the key (from `chargeKey`) makes a repeat charge nothing more. */
+export async function chargeThrough(deps: Deps, method: PaymentMethodRow | undefined, invoice: InvoiceRow, idempotencyKey: string): Promise<AttemptResult> {
   if (!method) return { status: 'failed', failureCode: 'payment_method_missing' };
   const adapter = deps.providers.byName(method.provider);
   if (!adapter) return { status: 'failed', failureCode: 'provider_unavailable' };
@@ -76,7 +81,7 @@ export async function chargeThrough(deps: Deps, method: PaymentMethodRow | undef
     token: method.token,
     amount: Number(invoice.total),
     currency: invoice.currency,
-    idempotencyKey: `${invoice.id}:${attempt}`,
+    idempotencyKey,
   });
   return result.status === 'succeeded' ? { status: 'succeeded', chargeId: result.chargeId } : { status: 'failed', failureCode: result.failureCode };
 }

@@ -206,7 +206,7 @@ export async function createSubscription(deps: Deps, ctx: CallContext, req: bill
         at,
         dueAt: addDays(at, INCOMPLETE_PAYABLE_DAYS),
       });
-      const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at, req.paymentMethodId || undefined);
+      const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at, req.paymentMethodId || undefined, { kind: 'first', subscriptionId: id });
       const next = afterCharge('first_invoice', outcome.paid, { status: 'incomplete', periodEnd, firstFailedAt: null, retryCount: 0 }, at);
       const change = { status: next.status, next_action_at: next.nextActionAt, first_failed_at: next.firstFailedAt };
       Object.assign(sub, change);

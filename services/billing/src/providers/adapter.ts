@@ -25,7 +25,7 @@ export interface ChargeRequest {
   token: string;
   amount: number;
   currency: string;
-  /** The same key never charges twice (derived from the invoice and the attempt). */
+  /** The same key never charges twice: the first result is returned again (made by `chargeKey`, from what the charge is for). */
   idempotencyKey: string;
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { AttachResult, CardInput, ChargeRequest, ChargeResult, PaymentProviderAdapter, RefundRequest, RefundResult } from './adapter';
 import { brandOf } from './card-checks';
 
@@ -27,8 +28,23 @@ const TOKEN_DECLINES = 'tok_sandbox_declines_';
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
+/** How a charge on the token ends. */
+function outcomeOf(request: ChargeRequest): ChargeResult {
+  if (request.token.startsWith(TOKEN_DECLINES)) return { status: 'declined', failureCode: 'card_declined' };
+  if (!request.token.startsWith(TOKEN_OK)) return { status: 'declined', failureCode: 'invalid_payment_method' };
+  return { status: 'succeeded', chargeId: `ch_sandbox_${digest(request.idempotencyKey)}` };
+}
+
+/**
+ * With a database (billing's own schema), charges are kept in
+ * `sandbox_charges` by idempotency key, as a real provider keeps them: a
+ * repeated key returns the first result and charges nothing more, across
+ * restarts and replicas. Without one (unit tests) charges are not recorded.
+ */
 export class SandboxProvider implements PaymentProviderAdapter {
   readonly name = 'sandbox';
+
+  constructor(private readonly db?: Knex) {}
 
   async attachPaymentMethod(card: CardInput, idempotencyKey: string): Promise<AttachResult> {
     const declineCode = DECLINED_AT_ATTACH[card.number];
@@ -47,9 +63,18 @@ export class SandboxProvider implements PaymentProviderAdapter {
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
-    if (request.token.startsWith(TOKEN_DECLINES)) return { status: 'declined', failureCode: 'card_declined' };
-    if (!request.token.startsWith(TOKEN_OK)) return { status: 'declined', failureCode: 'invalid_payment_method' };
-    return { status: 'succeeded', chargeId: `ch_sandbox_${digest(request.idempotencyKey)}` };
+    const result = outcomeOf(request);
+    if (!this.db) return result;
+    // Its own statement, outside the caller's transaction: the provider's side survives the caller's rollback.
+    // A concurrent insert of the same key waits for the first, then finds its row.
+    const inserted = await this.db('sandbox_charges')
+      .insert({ idempotency_key: request.idempotencyKey, token: request.token, amount: request.amount, currency: request.currency, result: JSON.stringify(result) })
+      .onConflict('idempotency_key')
+      .ignore()
+      .returning('idempotency_key');
+    if (inserted.length > 0) return result;
+    const first = (await this.db('sandbox_charges').where({ idempotency_key: request.idempotencyKey }).first('result')) as { result: ChargeResult };
+    return first.result;
   }
 
   async refund(request: RefundRequest): Promise<RefundResult> {

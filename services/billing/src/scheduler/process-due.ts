@@ -29,7 +29,9 @@ export const scopeOfRow = (row: SubscriptionRow): Scope => ({
 async function bill(deps: Deps, trx: Db, scope: Scope, sub: SubscriptionRow, at: Date, converting: boolean): Promise<void> {
   const draft = draftRenewal(scope, sub, at, converting);
   const invoice = await writeInvoice(trx, scope, sub, draft.invoice, at);
-  const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at);
+  // Keyed by the period, not the invoice id: a rollback after the charge must not charge the period again.
+  const purpose = { kind: 'renewal' as const, subscriptionId: sub.id, periodStart: sub.current_period_start };
+  const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at, undefined, purpose);
   const event = settleRenewal(sub, draft, outcome.paid, converting, at);
   await subscriptions.in(trx, scope).where({ id: sub.id }).update(renewalChange(sub));
   await emitSubscription(trx, scope, event, sub, at, { previousStatus: draft.previousStatus, invoiceId: invoice.id });

@@ -3,6 +3,7 @@ import { enqueueEvents } from '@azotte/common';
 import type { Deps } from '../domain/deps';
 import { invoiceEvent, paymentEvent, subscriptionEvent } from '../events/emit';
 import { chargeThrough, paymentRowOf, type AttemptResult } from '../operations/charge-invoice';
+import { chargeKey } from '../operations/charge-keys';
 import { insertRows, updateFromValues } from '../store/batch-writes';
 import type { InvoiceRow, PaymentMethodRow, SubscriptionRow } from '../store/tables';
 import { draftRenewal, renewalChange, settleRenewal, type DraftRenewal } from './renewal-plan';
@@ -49,7 +50,8 @@ export async function renewBatch(deps: Deps, trx: Db, due: DueRenewal[], failed:
   const charging = all.filter((r) => r.draft.invoice.status === 'open');
   const methods = await methodsFor(trx, charging.map((r) => r.sub));
   await inPool(charging, CHARGE_CONCURRENCY, async (r) => {
-    r.charge = await chargeThrough(deps, methods(r.sub), r.draft.invoice, 1).then(
+    const key = chargeKey({ kind: 'renewal', subscriptionId: r.sub.id, periodStart: r.sub.current_period_start }, 1);
+    r.charge = await chargeThrough(deps, methods(r.sub), r.draft.invoice, key).then(
       (value) => ({ status: 'fulfilled' as const, value }),
       (reason: unknown) => ({ status: 'rejected' as const, reason }),
     );

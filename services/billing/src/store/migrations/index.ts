@@ -1,5 +1,6 @@
 import { environmentClocksMigration, type Migration } from '@azotte/common';
 import { init } from './001_init';
+import { sandboxCharges } from './002_sandbox_charges';
 
 /** The billing service's own migrations, in order (outbox and inbox come from common). */
-export const migrations: Migration[] = [environmentClocksMigration, init];
+export const migrations: Migration[] = [environmentClocksMigration, init, sandboxCharges];

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { noneProcessed, processDue } from '../src/scheduler/process-due';
+import { runAllDue } from '../src/scheduler/run-due';
+import type { SubscriptionRow } from '../src/store/tables';
+import { startHarness, type Harness, type TestTenant } from './support/harness';
+
+let h: Harness;
+let t: TestTenant;
+
+beforeAll(async () => {
+  h = await startHarness('billing_crash');
+  t = await h.newTenant();
+});
+afterAll(async () => h?.close());
+
+/**
+ * A crash after the provider charged and before the charge was committed: the
+ * first insert of a payment of `subscriptionId` raises (a sequence, which a
+ * rollback does not undo, makes it the first only). Returns its removal.
+ */
+async function crashOnceAfterCharge(subscriptionId: string): Promise<() => Promise<void>> {
+  const n = randomBytes(4).toString('hex');
+  await h.db.raw(`CREATE SEQUENCE crash_seq_${n}`);
+  // The service connects with its own role.
+  await h.db.raw(`GRANT USAGE, SELECT, UPDATE ON SEQUENCE crash_seq_${n} TO PUBLIC`);
+  await h.db.raw(`
+    CREATE FUNCTION crash_fn_${n}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.subscription_id = '${subscriptionId}' AND nextval('crash_seq_${n}') = 1 THEN
+        RAISE EXCEPTION 'simulated crash after the charge';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await h.db.raw(`CREATE TRIGGER crash_tr_${n} BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION crash_fn_${n}()`);
+  return async () => {
+    await h.db.raw(`DROP TRIGGER crash_tr_${n} ON payments`);
+    await h.db.raw(`DROP FUNCTION crash_fn_${n}()`);
+    await h.db.raw(`DROP SEQUENCE crash_seq_${n}`);
+  };
+}
+
+/** A subscription paid for its first period, and the end of that period. */
+async function subscribed() {
+  const ctx = t.adminInSandbox;
+  const { customer, price } = await h.shop(ctx);
+  await h.card(ctx, customer.id);
+  const sub = await h.client.createSubscription({ customerId: customer.id, priceId: price.id, quantity: 1, paymentMethodId: '', couponCode: '', storefrontId: '' }, { context: ctx });
+  return { ctx, sub, end: new Date(sub.currentPeriodEnd) };
+}
+
+/** What the provider charged for the renewal of `periodStart`, and what billing recorded for it. */
+async function renewalOf(subscriptionId: string, periodStart: Date) {
+  const charges = await h.db('sandbox_charges').where('idempotency_key', 'like', `renewal:${subscriptionId}:%`);
+  const invoices = await h.db('invoices').where({ subscription_id: subscriptionId, period_start: periodStart });
+  const payments = await h.db('payments').whereIn('invoice_id', invoices.map((i) => i.id));
+  return { charges, invoices, payments };
+}
+
+describe('a crash after the provider charged and before the charge is recorded', () => {
+  it('in the scheduler batch: the next run charges nothing more and records the first charge once', async () => {
+    const { ctx, sub, end } = await subscribed();
+    const undo = await crashOnceAfterCharge(sub.id);
+    try {
+      const filter = { scope: ctx.scope!, until: new Date(end.getTime() + 1000), batchSize: 10 };
+      await expect(runAllDue(h.service.deps, filter)).rejects.toThrow(/simulated crash/);
+      const crashed = await renewalOf(sub.id, end);
+      expect(crashed.charges).toHaveLength(1);
+      expect(crashed.charges[0]!.idempotency_key).toBe(`renewal:${sub.id}:${end.toISOString()}:1`);
+      expect(crashed.invoices).toHaveLength(0);
+
+      expect((await runAllDue(h.service.deps, filter)).renewals).toBe(1);
+      const after = await renewalOf(sub.id, end);
+      expect(after.charges).toHaveLength(1);
+      expect(after.invoices).toHaveLength(1);
+      expect(after.invoices[0]).toMatchObject({ status: 'paid', attempts: 1 });
+      expect(after.payments).toHaveLength(1);
+      expect(after.payments[0]).toMatchObject({ status: 'succeeded', provider_charge_id: after.charges[0]!.result.chargeId });
+      expect((await h.client.getSubscription({ id: sub.id }, { context: ctx })).currentPeriodStart).toBe(end.toISOString());
+    } finally {
+      await undo();
+    }
+  });
+
+  it('one at a time (processDue): the next run charges nothing more and records the first charge once', async () => {
+    const { sub, end } = await subscribed();
+    await h.db('subscriptions').where({ id: sub.id }).update({ next_action_at: end });
+    const undo = await crashOnceAfterCharge(sub.id);
+    const once = () =>
+      h.service.deps.db.transaction(async (trx) => {
+        const row = (await trx('subscriptions').where({ id: sub.id }).forUpdate().first()) as SubscriptionRow;
+        return processDue(h.service.deps, trx, row, noneProcessed());
+      });
+    try {
+      await expect(once()).rejects.toThrow(/simulated crash/);
+      expect((await renewalOf(sub.id, end)).charges).toHaveLength(1);
+      expect(await once()).toBe('renew');
+      const after = await renewalOf(sub.id, end);
+      expect(after.charges).toHaveLength(1);
+      expect(after.invoices).toHaveLength(1);
+      expect(after.invoices[0]).toMatchObject({ status: 'paid', attempts: 1 });
+      expect(after.payments).toHaveLength(1);
+      expect(after.payments[0]).toMatchObject({ status: 'succeeded', provider_charge_id: after.charges[0]!.result.chargeId });
+    } finally {
+      await undo();
+    }
+  });
+});
