@@ -40,7 +40,7 @@ async function evaluateOffers(deps: Deps, scope: Scope, req: billingV1.CreateSub
   if (code && !result.applied.some((a) => a.code.toUpperCase() === code)) {
     const rejection = result.rejected.find((r) => r.code.toUpperCase() === code) ?? result.rejected[0];
     const reason = rejection?.reason || 'unknown_code';
-    throw unprocessable(`coupon_${reason}`, `Coupon ${req.couponCode} cannot be used: ${rejection?.message || reason}.`, [
+    throw unprocessable(`coupon_${reason}`, `Coupon ${req.couponCode} cannot be used: ${(rejection?.message || reason).replace(/\.$/, '')}.`, [
       { path: 'couponCode', message: reason },
     ]);
   }
