@@ -1,9 +1,8 @@
-import amqp from 'amqplib';
 import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, type CallContext, type Role } from '@azotte/common';
-import { testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { billingV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
 import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
@@ -15,12 +14,7 @@ export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 const PLATFORM_ADMIN = { email: 'platform@billing.test', password: 'platform-admin-password' };
 
-export interface SeenEvent {
-  type: string;
-  tenantId?: string;
-  environmentId?: string;
-  payload: any;
-}
+export type { SeenEvent } from '@azotte/common/testing';
 
 export interface TestTenant {
   tenant: tenantV1.Tenant;
@@ -29,7 +23,6 @@ export interface TestTenant {
   as(role: Role | 'system', env?: 'production' | 'sandbox'): CallContext;
 }
 
-const readString = (value: unknown) => (Buffer.isBuffer(value) ? value.toString('utf8') : (value as string | undefined));
 
 /**
  * One billing service for one test file on real Postgres and RabbitMQ, with
@@ -40,35 +33,10 @@ const readString = (value: unknown) => (Buffer.isBuffer(value) ? value.toString(
 export async function startHarness(name: string, options: { schedulerIntervalMs?: number; logger?: pino.Logger } = {}) {
   const { databaseUrl, amqpUrl } = testServers();
   const id = uniqueName(name);
-  const common = {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-  };
+  const common = busEnvironment(id, { databaseUrl, amqpUrl });
   const schemas = { tenant: `${id}_tenant`, catalog: `${id}_catalog`, customer: `${id}_customer`, billing: `${id}_billing` };
 
-  const conn = await amqp.connect(amqpUrl);
-  const channel = await conn.createChannel();
-  await channel.assertExchange(common.AMQP_EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true });
-  await channel.bindQueue(queue, common.AMQP_EXCHANGE, 'billing.#');
-  const events: SeenEvent[] = [];
-  await channel.consume(
-    queue,
-    (msg) => {
-      if (!msg) return;
-      const headers = msg.properties.headers ?? {};
-      events.push({
-        type: msg.properties.type as string,
-        tenantId: readString(headers['x-tenant-id']),
-        environmentId: readString(headers['x-environment-id']),
-        payload: JSON.parse(msg.content.toString('utf8')),
-      });
-    },
-    { noAck: true },
-  );
+  const { events, channel, connection: conn } = await recordEvents(amqpUrl, common.AMQP_EXCHANGE, 'billing.#');
 
   const tenantService = await startTenantService(
     loadTenantConfig({

@@ -1,9 +1,8 @@
-import amqp from 'amqplib';
 import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, newId, type CallContext, type EnvironmentKind, type Role } from '@azotte/common';
-import { testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
 import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
@@ -15,13 +14,7 @@ export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const PLATFORM_ADMIN = { email: 'platform@campaign.test', password: 'platform-admin-password' };
 
 /** An event as a consumer of the bus receives it. */
-export interface SeenEvent {
-  id: string;
-  type: string;
-  tenantId?: string;
-  environmentId?: string;
-  payload: any;
-}
+export type { SeenEvent } from '@azotte/common/testing';
 
 /** A tenant of the tenant service, and call contexts in its environments. */
 export interface TestTenant {
@@ -36,7 +29,6 @@ export interface TestTenant {
   scopeOf(environment: 'production' | 'sandbox'): { tenantId: string; environmentId: string; environmentKind: EnvironmentKind };
 }
 
-const readString = (value: unknown) => (Buffer.isBuffer(value) ? value.toString('utf8') : (value as string | undefined));
 
 /**
  * The campaign service for one test file, as it runs: its own schema, real
@@ -48,37 +40,11 @@ const readString = (value: unknown) => (Buffer.isBuffer(value) ? value.toString(
 export async function startHarness(name: string) {
   const { databaseUrl, amqpUrl } = testServers();
   const id = uniqueName(name);
-  const common = {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-  };
+  const common = busEnvironment(id, { databaseUrl, amqpUrl });
   const schemas = { tenant: `${id}_tenant`, catalog: `${id}_catalog`, customer: `${id}_customer`, campaign: `${id}_campaign` };
 
   // The bus listener first, so that no event is published before a queue takes it.
-  const conn = await amqp.connect(amqpUrl);
-  const channel = await conn.createConfirmChannel();
-  await channel.assertExchange(common.AMQP_EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true });
-  await channel.bindQueue(queue, common.AMQP_EXCHANGE, 'campaign.#');
-  const events: SeenEvent[] = [];
-  await channel.consume(
-    queue,
-    (msg) => {
-      if (!msg) return;
-      const headers = msg.properties.headers ?? {};
-      events.push({
-        id: msg.properties.messageId as string,
-        type: msg.properties.type as string,
-        tenantId: readString(headers['x-tenant-id']),
-        environmentId: readString(headers['x-environment-id']),
-        payload: JSON.parse(msg.content.toString('utf8')),
-      });
-    },
-    { noAck: true },
-  );
+  const { events, channel, connection: conn } = await recordEvents(amqpUrl, common.AMQP_EXCHANGE, 'campaign.#');
 
   const tenantService = await startTenantService(
     loadTenantConfig({

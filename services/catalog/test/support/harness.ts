@@ -1,9 +1,8 @@
-import amqp from 'amqplib';
 import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, type CallContext, type Role } from '@azotte/common';
-import { testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { catalogV1, tenantV1 } from '@azotte/proto';
 import { loadTenantConfig, startTenantService } from '@azotte/tenant';
 import { loadCatalogConfig, startCatalogService, type CatalogConfig } from '../../src';
@@ -13,12 +12,7 @@ export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const PLATFORM_ADMIN = { email: 'platform@catalog.test', password: 'platform-admin-password' };
 
 /** An event as a consumer of the bus receives it. */
-export interface SeenEvent {
-  type: string;
-  tenantId?: string;
-  environmentId?: string;
-  payload: any;
-}
+export type { SeenEvent } from '@azotte/common/testing';
 
 /** A tenant of the tenant service, and call contexts in its environments. */
 export interface TestTenant {
@@ -31,7 +25,6 @@ export interface TestTenant {
   as(role: Role | 'system'): CallContext;
 }
 
-const readString = (value: unknown) => (Buffer.isBuffer(value) ? value.toString('utf8') : (value as string | undefined));
 
 /**
  * One catalog service for one test file, on real Postgres and RabbitMQ: its own
@@ -42,36 +35,11 @@ const readString = (value: unknown) => (Buffer.isBuffer(value) ? value.toString(
 export async function startHarness(name: string) {
   const { databaseUrl, amqpUrl } = testServers();
   const id = uniqueName(name);
-  const common = {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-  };
+  const common = busEnvironment(id, { databaseUrl, amqpUrl });
   const schemas = { tenant: `${id}_tenant`, catalog: `${id}_catalog` };
 
   // The bus listener first, so that no event is published before a queue takes it.
-  const conn = await amqp.connect(amqpUrl);
-  const channel = await conn.createChannel();
-  await channel.assertExchange(common.AMQP_EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true });
-  await channel.bindQueue(queue, common.AMQP_EXCHANGE, 'catalog.#');
-  const events: SeenEvent[] = [];
-  await channel.consume(
-    queue,
-    (msg) => {
-      if (!msg) return;
-      const headers = msg.properties.headers ?? {};
-      events.push({
-        type: msg.properties.type as string,
-        tenantId: readString(headers['x-tenant-id']),
-        environmentId: readString(headers['x-environment-id']),
-        payload: JSON.parse(msg.content.toString('utf8')),
-      });
-    },
-    { noAck: true },
-  );
+  const { events, channel, connection: conn } = await recordEvents(amqpUrl, common.AMQP_EXCHANGE, 'catalog.#');
 
   const tenantService = await startTenantService(
     loadTenantConfig({

@@ -1,2 +1,3 @@
 export * from './servers';
 export * from './tcp-proxy';
+export * from './events';

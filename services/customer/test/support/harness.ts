@@ -1,8 +1,7 @@
-import amqp from 'amqplib';
 import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { createGrpcClient, dropSchema, type CallContext, type EnvironmentKind, type Role } from '@azotte/common';
-import { testServers, uniqueName } from '@azotte/common/testing';
+import { busEnvironment, removeTestBus, testServers, uniqueName } from '@azotte/common/testing';
 import { customerV1, tenantV1 } from '@azotte/proto';
 import { loadTenantConfig, startTenantService } from '@azotte/tenant';
 import { loadCustomerConfig, startCustomerService, type CustomerConfig } from '../../src';
@@ -47,13 +46,7 @@ export interface TestTenant {
 export async function startHarness(name: string) {
   const { databaseUrl, amqpUrl } = testServers();
   const id = uniqueName(name);
-  const common = {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-  };
+  const common = busEnvironment(id, { databaseUrl, amqpUrl });
   const schemas = { tenant: `${id}_tenant`, customer: `${id}_customer` };
   const tenantService = await startTenantService(
     loadTenantConfig({
@@ -129,12 +122,7 @@ export async function startHarness(name: string) {
       await tenantService.stop();
       await db.destroy();
       // Queues and exchanges outlive connections; a test file leaves none behind.
-      const conn = await amqp.connect(amqpUrl);
-      const ch = await conn.createChannel();
-      await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}tenant.events`);
-      await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}tenant.events.dlq`);
-      await ch.deleteExchange(common.AMQP_EXCHANGE);
-      await conn.close();
+      await removeTestBus(common, ['tenant']);
       await dropSchema(databaseUrl, schemas.customer);
       await dropSchema(databaseUrl, schemas.tenant);
     },

@@ -1,5 +1,5 @@
 import { dropSchema } from '@azotte/common';
-import { testServers, uniqueName } from '@azotte/common/testing';
+import { busEnvironment, testServers, uniqueName } from '@azotte/common/testing';
 import amqp from 'amqplib';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '../../src';
 import { loadTenantConfig, startTenantService } from '@azotte/tenant';
@@ -31,14 +31,7 @@ export async function startPlatform(name: string) {
   const { databaseUrl, amqpUrl } = testServers();
   const id = uniqueName(name);
   const admin = { email: `admin@${id.replace(/_/g, '-')}.test`, password: 'platform-admin-pw' };
-  const common = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-  };
+  const common = { ...busEnvironment(id, { databaseUrl, amqpUrl }), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' };
   const schemas = [`${id}_tenant`, `${id}_gateway`, `${id}_customer`];
   const catalogSchema = `${id}_catalog`;
   schemas.push(catalogSchema);
