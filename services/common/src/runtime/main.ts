@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/load';
 import { createLogger } from '../logging/logger';
-import { stopTelemetry } from '../telemetry/sdk';
 
 /**
  * A service's `main`: read the configuration (or exit 1 naming what is wrong),
@@ -31,8 +30,9 @@ export function runMain<C extends { LOG_LEVEL: string }>(
         logger.info({ signal }, `${name} service stopping`);
         running
           .stop()
-          // The last spans are flushed before the process goes.
-          .then(() => stopTelemetry())
+          // The last spans are flushed before the process goes. Required here, not at the top: the
+          // SDK is already loaded by the service's instrument.ts, and importers of the kit need not load it.
+          .then(() => (require('../telemetry/sdk') as typeof import('../telemetry/sdk')).stopTelemetry())
           .then(
             () => process.exit(0),
             (err: unknown) => {
