@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 const kit = require(`${ROOT}/services/common/dist/index.js`);
 const silent = pino({ level: 'silent' });
 
-async function rawBaseline(amqpUrl, queue, count, batch) {
+/** `perSecond` (optional) paces the publishing instead of sending as fast as confirms allow. */
+export async function rawBaseline(amqpUrl, queue, count, batch, perSecond) {
   const conn = await amqp.connect(amqpUrl);
   const pub = await conn.createConfirmChannel();
   const sub = await conn.createChannel();
@@ -31,6 +32,8 @@ async function rawBaseline(amqpUrl, queue, count, batch) {
       pub.publish('', queue, Buffer.from(JSON.stringify({ i: sent + i })), { persistent: true, timestamp: Date.now(), messageId: `m${sent + i}` });
     }
     await pub.waitForConfirms();
+    const due = started + ((sent + batch) / (perSecond ?? Infinity)) * 1000;
+    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
   }
   await finished;
   const seconds = (Date.now() - started) / 1000;

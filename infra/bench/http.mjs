@@ -20,6 +20,7 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
   const [tenantPort, catalogPort, customerPort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const campaignPort = await freePort();
   const billingPort = await freePort();
+  const analyticsPort = await freePort();
   const env = {
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
@@ -43,6 +44,9 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
     BILLING_DB_SCHEMA: `${id}_billing`,
     BILLING_GRPC_PORT: String(billingPort),
     BILLING_GRPC_ADDR: `127.0.0.1:${billingPort}`,
+    ANALYTICS_DB_SCHEMA: `${id}_analytics`,
+    ANALYTICS_GRPC_PORT: String(analyticsPort),
+    ANALYTICS_GRPC_ADDR: `127.0.0.1:${analyticsPort}`,
     GATEWAY_PORT: String(gatewayPort),
     GATEWAY_HOST: '127.0.0.1',
     PLATFORM_ADMIN_EMAIL: 'bench@azotte.test',
@@ -50,7 +54,7 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
     RATE_LIMIT_PER_MINUTE: '100000000',
     OTEL_SDK_DISABLED: 'true',
   };
-  const services = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'gateway'].map((name) => startService(name, env));
+  const services = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway'].map((name) => startService(name, env));
   const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
   const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   let baselineServer;

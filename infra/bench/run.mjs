@@ -1,11 +1,15 @@
 // `npm run bench`: every benchmark, each beside its raw baseline measured in the
 // same run (the machine is shared and noisy: the ratios are what count).
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_EVENTS (default 20000),
-//   BENCH_RENEWALS (default 100000), BENCH_RENEWAL_WORKERS (default 4)
+//   BENCH_RENEWALS (default 100000), BENCH_RENEWAL_WORKERS (default 4),
+//   BENCH_ANALYTICS_EVENTS (default 20000), BENCH_ANALYTICS_PACED (default 2000) at BENCH_ANALYTICS_RATE (events/s, default 100),
+//   BENCH_DASHBOARD_SUBSCRIPTIONS (the large history, default 1000000),
+//   BENCH_DASHBOARD_NOISE (other tenants' subscriptions, default 100000), BENCH_HISTORY_WORKERS (default 2)
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { analyticsEventsBench, dashboardBench } from './analytics.mjs';
 import { eventsBench } from './events.mjs';
 import { httpBench } from './http.mjs';
 import { renewalsBench } from './renewals.mjs';
@@ -28,11 +32,27 @@ printTable(
   'Billing renewals',
   await renewalsBench(ctx, { count: Number(process.env.BENCH_RENEWALS ?? 100_000), workers: Number(process.env.BENCH_RENEWAL_WORKERS ?? 4) }),
 );
+printTable(
+  'Analytics events, end to end',
+  await analyticsEventsBench(ctx, {
+    count: Number(process.env.BENCH_ANALYTICS_EVENTS ?? 20_000),
+    paced: Number(process.env.BENCH_ANALYTICS_PACED ?? 2_000),
+    rate: Number(process.env.BENCH_ANALYTICS_RATE ?? 100),
+  }),
+);
+printTable(
+  `Dashboard, ${ctx.connections} connections, ${ctx.duration} s each`,
+  await dashboardBench(ctx, {
+    large: Number(process.env.BENCH_DASHBOARD_SUBSCRIPTIONS ?? 1_000_000),
+    noise: Number(process.env.BENCH_DASHBOARD_NOISE ?? 100_000),
+    workers: Number(process.env.BENCH_HISTORY_WORKERS ?? 2),
+  }),
+);
 
 const { default: pg } = await import('pg');
 const client = new pg.Client({ connectionString: ctx.databaseUrl });
 await client.connect();
-for (const suffix of ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'gateway']) {
+for (const suffix of ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway']) {
   await client.query(`DROP SCHEMA IF EXISTS "${ctx.id}_${suffix}" CASCADE`);
   await client.query(`DROP ROLE IF EXISTS "azotte_${ctx.id}_${suffix}"`);
 }
@@ -40,7 +60,9 @@ await client.end();
 const { default: amqp } = await import('amqplib');
 const conn = await amqp.connect(ctx.amqpUrl);
 const ch = await conn.createChannel();
-for (const q of ['tenant.events', 'tenant.events.dlq', 'campaign.events', 'campaign.events.dlq', 'billing.events', 'billing.events.dlq']) await ch.deleteQueue(`${ctx.id}.${q}`).catch(() => undefined);
+for (const service of ['tenant', 'campaign', 'billing', 'analytics']) {
+  for (const q of [`${service}.events`, `${service}.events.dlq`]) await ch.deleteQueue(`${ctx.id}.${q}`).catch(() => undefined);
+}
 await ch.deleteExchange(`${ctx.id}.events`);
 await conn.close();
 process.exit(0);

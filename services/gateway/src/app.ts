@@ -18,6 +18,7 @@ import { CredentialRateLimiter } from './middleware/rate-limit';
 import type { UsageCounter } from './middleware/usage-counter';
 import { openApiDocument } from './openapi/document';
 import { administrationRoutes } from './routes/administration';
+import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { billingRoutes } from './routes/billing';
 import { campaignRoutes } from './routes/campaigns';
@@ -64,7 +65,7 @@ export function buildApp(deps: GatewayDeps): Express {
         if (principal.tenantId) usage.count(principal.tenantId);
       },
     },
-    { clients, tokens, principals, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS) },
+    { clients, tokens, principals, logger, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS) },
   );
 
   healthRoutes(router, registry, { services: { ...deps.addresses }, postgres: () => db.ping() });
@@ -76,6 +77,7 @@ export function buildApp(deps: GatewayDeps): Express {
   customerRoutes(api);
   billingRoutes(api);
   campaignRoutes(api);
+  analyticsRoutes(api, { dashboardDeadlineMs: config.DASHBOARD_DEADLINE_MS });
 
   const document = openApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {

@@ -1,5 +1,5 @@
 import { createGrpcClient, type PromiseClient } from '@azotte/common';
-import { billingV1, campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
+import { analyticsV1, billingV1, campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 
 /** The gateway's gRPC clients, one per backing service. */
 export interface Clients {
@@ -8,6 +8,7 @@ export interface Clients {
   customer: PromiseClient<typeof customerV1.CustomerServiceService>;
   billing: PromiseClient<typeof billingV1.BillingServiceService>;
   campaign: PromiseClient<typeof campaignV1.CampaignServiceService>;
+  analytics: PromiseClient<typeof analyticsV1.AnalyticsServiceService>;
 }
 
 export interface ServiceAddresses {
@@ -16,6 +17,7 @@ export interface ServiceAddresses {
   customer: string;
   billing: string;
   campaign: string;
+  analytics: string;
 }
 
 export function createClients(addresses: ServiceAddresses, deadlineMs: number): Clients {
@@ -25,6 +27,7 @@ export function createClients(addresses: ServiceAddresses, deadlineMs: number): 
     customer: createGrpcClient(customerV1.CustomerServiceService, addresses.customer, { name: 'customer', deadlineMs }),
     billing: createGrpcClient(billingV1.BillingServiceService, addresses.billing, { name: 'billing', deadlineMs }),
     campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs }),
+    analytics: createGrpcClient(analyticsV1.AnalyticsServiceService, addresses.analytics, { name: 'analytics', deadlineMs }),
   };
 }
 

@@ -15,9 +15,12 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
     CUSTOMER_GRPC_ADDR: z.string().default('127.0.0.1:50053'),
     BILLING_GRPC_ADDR: z.string().default('127.0.0.1:50054'),
     CAMPAIGN_GRPC_ADDR: z.string().default('127.0.0.1:50055'),
+    ANALYTICS_GRPC_ADDR: z.string().default('127.0.0.1:50056'),
     /** How long an authenticated principal is reused; 0 asks the tenant service on every request. */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
+    /** The deadline of each of the dashboard's sources: one that misses it is named in `degraded`, the rest still answer. */
+    DASHBOARD_DEADLINE_MS: z.coerce.number().int().min(1).default(2_000),
     /** Requests per minute per credential. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
     /** Failed logins for one email from one address before it is locked for LOGIN_LOCK_SECONDS. */

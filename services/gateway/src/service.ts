@@ -2,7 +2,7 @@ import { createLogger, openDatabase, type Logger } from '@azotte/common';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
-import { closeClients, createClients } from './clients';
+import { closeClients, createClients, type ServiceAddresses } from './clients';
 import type { GatewayConfig } from './config';
 import { PrincipalCache } from './auth/principal-cache';
 import { RevocationListener } from './auth/revocation-listener';
@@ -21,7 +21,14 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: tokens are signed with a key made up for this process');
   const db = await openDatabase({ url: config.DATABASE_URL, schema: config.GATEWAY_DB_SCHEMA, migrations, logger, poolMax: config.DB_POOL_MAX });
   await db.migrate();
-  const addresses = { tenant: config.TENANT_GRPC_ADDR, catalog: config.CATALOG_GRPC_ADDR, customer: config.CUSTOMER_GRPC_ADDR, billing: config.BILLING_GRPC_ADDR, campaign: config.CAMPAIGN_GRPC_ADDR };
+  const addresses: ServiceAddresses = {
+    tenant: config.TENANT_GRPC_ADDR,
+    catalog: config.CATALOG_GRPC_ADDR,
+    customer: config.CUSTOMER_GRPC_ADDR,
+    billing: config.BILLING_GRPC_ADDR,
+    campaign: config.CAMPAIGN_GRPC_ADDR,
+    analytics: config.ANALYTICS_GRPC_ADDR,
+  };
   const clients = createClients(addresses, config.GRPC_DEADLINE_MS);
   const usage = new UsageCounter(clients, logger);
   usage.start();

@@ -75,6 +75,13 @@ const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
   ['POST', '/campaigns/{id}/activate', ['administrator', 'manager', 'operator']],
   ['POST', '/campaigns/{id}/pause', ['administrator', 'manager', 'operator']],
   ['POST', '/campaigns/{id}/end', ['administrator', 'manager', 'operator']],
+  ['GET', '/dashboard', ALL],
+  ['GET', '/analytics/mrr', ['administrator', 'manager', 'viewer']],
+  ['GET', '/analytics/revenue', ['administrator', 'manager', 'viewer']],
+  ['GET', '/analytics/churn', ['administrator', 'manager', 'viewer']],
+  ['GET', '/analytics/customers', ['administrator', 'manager', 'viewer']],
+  ['GET', '/analytics/payments', ALL],
+  ['GET', '/analytics/campaigns/{id}', ['administrator', 'manager', 'viewer']],
 ];
 
 let platform: Platform;

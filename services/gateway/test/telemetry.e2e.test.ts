@@ -1,5 +1,5 @@
 import { dropSchema } from '@azotte/common';
-import { testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort, runService, type ServiceProcess } from './support/processes';
@@ -42,6 +42,7 @@ let catalog: ServiceProcess;
 let customer: ServiceProcess;
 let billing: ServiceProcess;
 let campaign: ServiceProcess;
+let analytics: ServiceProcess;
 let gateway: ServiceProcess;
 let api: string;
 
@@ -52,6 +53,7 @@ beforeAll(async () => {
   const customerPort = await freePort();
   const billingPort = await freePort();
   const campaignPort = await freePort();
+  const analyticsPort = await freePort();
   const env = {
     NODE_ENV: 'development',
     LOG_LEVEL: 'info',
@@ -75,6 +77,9 @@ beforeAll(async () => {
     CAMPAIGN_DB_SCHEMA: `${id}_campaign`,
     CAMPAIGN_GRPC_PORT: String(campaignPort),
     CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaignPort}`,
+    ANALYTICS_DB_SCHEMA: `${id}_analytics`,
+    ANALYTICS_GRPC_PORT: String(analyticsPort),
+    ANALYTICS_GRPC_ADDR: `127.0.0.1:${analyticsPort}`,
     GATEWAY_PORT: String(gatewayPort),
     GATEWAY_HOST: '127.0.0.1',
     PLATFORM_ADMIN_EMAIL: 'root@otel.test',
@@ -88,6 +93,7 @@ beforeAll(async () => {
   customer = runService('customer', env);
   billing = runService('billing', env);
   campaign = runService('campaign', env);
+  analytics = runService('analytics', env);
   gateway = runService('gateway', env);
   api = `http://127.0.0.1:${gatewayPort}/api/v1`;
   await waitFor(async () => (await fetch(`${api}/readyz`)).ok, { what: 'the gateway to be ready', timeoutMs: 30_000 });
@@ -97,6 +103,7 @@ afterAll(async () => {
   await gateway?.stop();
   await billing?.stop();
   await campaign?.stop();
+  await analytics?.stop();
   await customer?.stop();
   await catalog?.stop();
   await tenant?.stop();
@@ -107,6 +114,8 @@ afterAll(async () => {
   await dropSchema(databaseUrl, `${id}_customer`);
   await dropSchema(databaseUrl, `${id}_billing`);
   await dropSchema(databaseUrl, `${id}_campaign`);
+  await dropSchema(databaseUrl, `${id}_analytics`);
+  await removeTestBus({ AMQP_URL: amqpUrl, AMQP_EXCHANGE: `${id}.events`, AMQP_QUEUE_PREFIX: `${id}.` }, ['tenant', 'billing', 'campaign', 'analytics']);
 });
 
 test('one trace follows a request from the gateway through gRPC, the outbox and the bus', async () => {
@@ -123,18 +132,20 @@ test('one trace follows a request from the gateway through gRPC, the outbox and 
   });
   expect(created.status).toBe(201);
 
-  // Each process exports in its own time: wait until the consumer's span and the request's root are both in.
+  // Each process exports in its own time: wait until both consumers' spans (the tenant service's
+  // audit log and analytics) and the request's root are all in.
   const consumed = await waitFor(
     () => {
-      const span = receiver.spans.find((s) => s.name === 'tenant.tenant.created.v1 process');
+      const processed = (service: string) => receiver.spans.find((s) => s.name === 'tenant.tenant.created.v1 process' && s.service === service);
+      const span = processed('azotte-tenant');
       const root = span && receiver.spans.find((s) => s.traceId === span.traceId && !s.parentSpanId);
-      return root && span;
+      return root && processed('azotte-analytics')?.traceId === span.traceId ? span : undefined;
     },
-    { what: 'the consumer span and its root', timeoutMs: 15_000 },
+    { what: "the consumers' spans and their root", timeoutMs: 15_000 },
   );
   const trace = receiver.spans.filter((s) => s.traceId === consumed.traceId);
   const services = new Set(trace.map((s) => s.service));
-  expect(services).toEqual(new Set(['azotte-gateway', 'azotte-tenant']));
+  expect(services).toEqual(new Set(['azotte-gateway', 'azotte-tenant', 'azotte-analytics']));
   const names = trace.map((s) => s.name);
   expect(names).toEqual(expect.arrayContaining(['tenant.tenant.created.v1 publish', 'tenant.tenant.created.v1 process']));
   // The request's own server span is the root of that trace.

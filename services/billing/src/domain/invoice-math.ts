@@ -1,4 +1,6 @@
-import { mulDivRound, parseDecimal } from '@azotte/common';
+import { discountOn, mulDivRound, parseDecimal, type DiscountTerms } from '@azotte/common';
+
+export { discountOn, type DiscountTerms };
 
 export interface Line {
   description: string;
@@ -7,12 +9,6 @@ export interface Line {
   periodStart?: string;
   periodEnd?: string;
   kind: 'subscription' | 'setup_fee' | 'proration' | 'credit' | 'discount' | 'tax';
-}
-
-export interface DiscountTerms {
-  type: 'percent_off' | 'amount_off';
-  percentOff?: string;
-  amountOff?: number;
 }
 
 export interface TaxSettings {
@@ -25,14 +21,6 @@ export interface Totals {
   discount: number;
   tax: number;
   total: number;
-}
-
-/** The discount on `base` (never more than it), rounded once. */
-export function discountOn(base: number, terms: DiscountTerms | undefined): number {
-  if (!terms || base <= 0) return 0;
-  if (terms.type === 'amount_off') return Math.min(base, terms.amountOff ?? 0);
-  const { numerator, denominator } = parseDecimal(terms.percentOff ?? '0');
-  return Math.min(base, mulDivRound(base, numerator, denominator * 100n));
 }
 
 /**

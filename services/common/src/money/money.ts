@@ -68,3 +68,19 @@ export function parseDecimal(text: string): { numerator: bigint; denominator: bi
 export function isDecimalString(text: string): boolean {
   return /^\d+(\.\d+)?$/.test(text);
 }
+
+/** The terms of a percent or amount discount on one invoice (billing's and analytics' shared rule). */
+export interface DiscountTerms {
+  type: 'percent_off' | 'amount_off' | string;
+  percentOff?: string;
+  amountOff?: number;
+}
+
+/** The discount on `base` minor units (never more than it), rounded once. */
+export function discountOn(base: number, terms: DiscountTerms | undefined): number {
+  if (!terms || base <= 0) return 0;
+  if (terms.type === 'amount_off') return Math.min(base, terms.amountOff ?? 0);
+  if (terms.type !== 'percent_off') return 0;
+  const { numerator, denominator } = parseDecimal(terms.percentOff ?? '0');
+  return Math.min(base, mulDivRound(base, numerator, denominator * 100n));
+}

@@ -1,5 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
+import type { Logger } from 'pino';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { PrincipalCache } from '../auth/principal-cache';
 import type { TokenIssuer } from '../auth/tokens';
@@ -14,6 +15,8 @@ export interface Api {
   loginThrottle: LoginThrottle;
   /** Authenticated principals; a revocation or user change evicts its actor here at once. */
   principals: PrincipalCache;
+  /** For what a route notices but still answers (a dashboard source that degraded). */
+  logger: Logger;
 }
 
 export function createApi(router: Router, registry: OpenAPIRegistry, deps: RouteDeps, rest: Omit<Api, 'add'>): Api {

@@ -7,6 +7,7 @@ import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
 import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
 import { loadBillingConfig, startBillingService } from '@azotte/billing';
 import { loadCampaignConfig, startCampaignService } from '@azotte/campaign';
+import { loadAnalyticsConfig, startAnalyticsService } from '@azotte/analytics';
 
 export interface Reply<T = any> {
   status: number;
@@ -20,6 +21,8 @@ export interface CallOptions {
   /** Sent as is, for malformed-input tests. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** Another gateway than the platform's own (see startExtraGateway). */
+  via?: RunningGateway;
 }
 
 /**
@@ -39,6 +42,8 @@ export async function startPlatform(name: string) {
   schemas.push(billingSchema);
   const campaignSchema = `${id}_campaign`;
   schemas.push(campaignSchema);
+  const analyticsSchema = `${id}_analytics`;
+  schemas.push(analyticsSchema);
 
   const tenant = await startTenantService(
     loadTenantConfig({
@@ -88,21 +93,41 @@ export async function startPlatform(name: string) {
       CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaign.port}`,
     }),
   );
-  const gateway: RunningGateway = await startGateway(
-    loadGatewayConfig({
+  // Analytics asks no other service: it builds its figures from the events alone.
+  const analytics = await startAnalyticsService(
+    loadAnalyticsConfig({
       ...common,
-      GATEWAY_DB_SCHEMA: schemas[1],
-      GATEWAY_PORT: '0',
-      GATEWAY_HOST: '127.0.0.1',
-      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
-      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
-      CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
-      CUSTOMER_GRPC_ADDR: `127.0.0.1:${customer.port}`,
-      BILLING_GRPC_ADDR: `127.0.0.1:${billing.port}`,
-      CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaign.port}`,
-      ...(process.env.TEST_RATE_LIMIT ? { RATE_LIMIT_PER_MINUTE: process.env.TEST_RATE_LIMIT } : {}),
+      ANALYTICS_DB_SCHEMA: analyticsSchema,
+      ANALYTICS_GRPC_PORT: '0',
     }),
   );
+  const gatewayEnv = {
+    ...common,
+    GATEWAY_DB_SCHEMA: schemas[1],
+    GATEWAY_PORT: '0',
+    GATEWAY_HOST: '127.0.0.1',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
+    CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
+    CUSTOMER_GRPC_ADDR: `127.0.0.1:${customer.port}`,
+    BILLING_GRPC_ADDR: `127.0.0.1:${billing.port}`,
+    CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaign.port}`,
+    ANALYTICS_GRPC_ADDR: `127.0.0.1:${analytics.port}`,
+    ...(process.env.TEST_RATE_LIMIT ? { RATE_LIMIT_PER_MINUTE: process.env.TEST_RATE_LIMIT } : {}),
+  };
+  const gateway: RunningGateway = await startGateway(loadGatewayConfig(gatewayEnv));
+  const extraGateways: RunningGateway[] = [];
+
+  /**
+   * Another gateway in front of the same services and database, with settings
+   * of its own (a shorter deadline, a service's address replaced); tokens of
+   * the first work here too. Stopped with the platform.
+   */
+  async function startExtraGateway(overrides: Record<string, string>): Promise<RunningGateway> {
+    const extra = await startGateway(loadGatewayConfig({ ...gatewayEnv, ...overrides }));
+    extraGateways.push(extra);
+    return extra;
+  }
 
   async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
@@ -111,7 +136,7 @@ export async function startPlatform(name: string) {
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await fetch(`${gateway.url}${path}`, { method, headers, body });
+    const res = await fetch(`${(options.via ?? gateway).url}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -159,11 +184,24 @@ export async function startPlatform(name: string) {
     login,
     createTenant,
     createUser,
+    startExtraGateway,
     tenantPort: tenant.port,
     billingPort: billing.port,
-    schemas: { tenant: schemas[0]!, gateway: schemas[1]!, catalog: catalogSchema, customer: schemas[2]!, billing: billingSchema, campaign: campaignSchema },
+    /** The running analytics service; a test may stop it early (stopping twice is harmless). */
+    analytics,
+    schemas: {
+      tenant: schemas[0]!,
+      gateway: schemas[1]!,
+      catalog: catalogSchema,
+      customer: schemas[2]!,
+      billing: billingSchema,
+      campaign: campaignSchema,
+      analytics: analyticsSchema,
+    },
     async stop() {
+      for (const extra of extraGateways) await extra.stop();
       await gateway.stop();
+      await analytics.stop();
       await catalog.stop();
       await billing.stop();
       await campaign.stop();
@@ -172,7 +210,7 @@ export async function startPlatform(name: string) {
       for (const schema of schemas) await dropSchema(databaseUrl, schema);
       const conn = await amqp.connect(amqpUrl);
       const ch = await conn.createChannel();
-      for (const q of ['tenant', 'customer', 'billing', 'campaign']) {
+      for (const q of ['tenant', 'customer', 'billing', 'campaign', 'analytics']) {
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events`).catch(() => undefined);
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events.dlq`).catch(() => undefined);
       }

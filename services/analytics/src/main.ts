@@ -1,0 +1,6 @@
+import './instrument';
+import { runMain } from '@azotte/common';
+import { loadAnalyticsConfig } from './config';
+import { startAnalyticsService } from './service';
+
+runMain('analytics', loadAnalyticsConfig, (config, logger) => startAnalyticsService(config, { logger }));
