@@ -253,6 +253,7 @@ async function generatePart(client, { schema, tenantId, environmentId, lo, hi, t
     const levels = [
       ['daily', "(at AT TIME ZONE 'UTC')::date"],
       ['hourly', "(date_trunc('hour', at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')"],
+      ['total', null],
     ];
     // [rollup, source, where, group columns, [column, aggregate]...]: the same sums as the triggers' (store/migrations/001_init.ts).
     const rollups = [
@@ -270,11 +271,11 @@ async function generatePart(client, { schema, tenantId, environmentId, lo, hi, t
     ];
     for (const [name, source, where, groups, sums] of rollups) {
       for (const [level, bucket] of levels) {
-        const keys = ['tenant_id', 'environment_id', 'bucket', ...groups];
+        const keys = ['tenant_id', 'environment_id', ...(bucket ? ['bucket'] : []), ...groups];
         const positions = keys.map((_, i) => i + 1).join(', ');
         await client.query(`
           INSERT INTO ${s(`${name}_${level}`)} AS d (${keys.join(', ')}, ${sums.map(([c]) => c).join(', ')})
-          SELECT tenant_id, environment_id, ${bucket}, ${groups.map((g) => `${g}, `).join('')}${sums.map(([, agg]) => agg).join(', ')}
+          SELECT tenant_id, environment_id, ${bucket ? `${bucket}, ` : ''}${groups.map((g) => `${g}, `).join('')}${sums.map(([, agg]) => agg).join(', ')}
           FROM ${source} ${where} GROUP BY ${positions} ORDER BY ${positions}
           ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${sums.map(([c]) => `${c} = d.${c} + EXCLUDED.${c}`).join(', ')}`);
       }
@@ -411,7 +412,7 @@ export async function dashboardBench(ctx, { small = 1_000, large = 1_000_000, no
       }
     });
     const analyzed = ['mrr_movements', 'subscription_changes', 'payments', 'refunds'];
-    for (const name of ['mrr', 'subscription', 'payment', 'payment_failures', 'refund']) analyzed.push(`${name}_daily`, `${name}_hourly`);
+    for (const name of ['mrr', 'subscription', 'payment', 'payment_failures', 'refund']) analyzed.push(`${name}_daily`, `${name}_hourly`, `${name}_total`);
     await admin.query(`ANALYZE ${analyzed.map((t) => `"${schema}".${t}`).join(', ')}`);
     const generationSeconds = (Date.now() - started) / 1000;
 

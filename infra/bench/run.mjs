@@ -4,7 +4,8 @@
 //   BENCH_RENEWALS (default 100000), BENCH_RENEWAL_WORKERS (default 4),
 //   BENCH_ANALYTICS_EVENTS (default 20000), BENCH_ANALYTICS_PACED (default 2000) at BENCH_ANALYTICS_RATE (events/s, default 100),
 //   BENCH_DASHBOARD_SUBSCRIPTIONS (the large history, default 1000000),
-//   BENCH_DASHBOARD_NOISE (other tenants' subscriptions, default 100000), BENCH_HISTORY_WORKERS (default 2)
+//   BENCH_DASHBOARD_NOISE (other tenants' subscriptions, default 100000), BENCH_HISTORY_WORKERS (default 2),
+//   BENCH_ONLY (comma-separated: http, events, renewals, analytics-events, dashboard; default all)
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -24,15 +25,17 @@ const ctx = {
 };
 
 if (!existsSync(join(ROOT, 'services/gateway/dist/main.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const want = (name) => !only || only.includes(name);
 console.log(`Azotte benchmarks (${new Date().toISOString()}, node ${process.version})`);
 
-printTable(`HTTP, ${ctx.connections} connections, ${ctx.duration} s each`, await httpBench(ctx));
-printTable('Events, end to end', await eventsBench(ctx, { count: Number(process.env.BENCH_EVENTS ?? 20_000) }));
-printTable(
+if (want('http')) printTable(`HTTP, ${ctx.connections} connections, ${ctx.duration} s each`, await httpBench(ctx));
+if (want('events')) printTable('Events, end to end', await eventsBench(ctx, { count: Number(process.env.BENCH_EVENTS ?? 20_000) }));
+if (want('renewals')) printTable(
   'Billing renewals',
   await renewalsBench(ctx, { count: Number(process.env.BENCH_RENEWALS ?? 100_000), workers: Number(process.env.BENCH_RENEWAL_WORKERS ?? 4) }),
 );
-printTable(
+if (want('analytics-events')) printTable(
   'Analytics events, end to end',
   await analyticsEventsBench(ctx, {
     count: Number(process.env.BENCH_ANALYTICS_EVENTS ?? 20_000),
@@ -40,7 +43,7 @@ printTable(
     rate: Number(process.env.BENCH_ANALYTICS_RATE ?? 100),
   }),
 );
-printTable(
+if (want('dashboard')) printTable(
   `Dashboard, ${ctx.connections} connections, ${ctx.duration} s each`,
   await dashboardBench(ctx, {
     large: Number(process.env.BENCH_DASHBOARD_SUBSCRIPTIONS ?? 1_000_000),

@@ -2,6 +2,7 @@ import { CLOCKS_TABLE, EnvironmentClocks, systemClock } from '@azotte/common';
 import type { Knex } from 'knex';
 import { applyEvent } from '../events/apply';
 import { fromRow, type EventRow } from '../store/events';
+import { rollupTables } from '../store/migrations/001_init';
 
 /** Every table derived from `events` (the inbox and outbox are not). */
 const PROJECTIONS = [
@@ -9,14 +10,10 @@ const PROJECTIONS = [
   'customer_states',
   'subscription_states',
   'mrr_movements',
-  'mrr_daily',
   'subscription_changes',
-  'subscription_daily',
   'payments',
-  'payment_daily',
-  'payment_failures_daily',
   'refunds',
-  'refund_daily',
+  ...rollupTables(),
   'campaigns',
   'variant_assignments',
   'redemptions',

@@ -74,22 +74,6 @@ async function project(trx: Knex, customer: CustomerState, event: StoredEvent, s
     { mrr, currency: snapshot.currency },
   );
   const at = event.occurredAt;
-  if (movements.length > 0) {
-    await trx('mrr_movements').insert(
-      movements.map((m) => ({
-        ...scope,
-        event_id: event.id,
-        currency: m.currency,
-        customer_id: customer.customer_id,
-        subscription_id: snapshot.id,
-        at,
-        kind: m.kind,
-        amount: toDecimal(m.amount),
-        delta: toDecimal(m.delta),
-      })),
-    );
-  }
-
   const wasActive = previous !== undefined && ACTIVE_STATUSES.has(previous.status);
   const isActive = ACTIVE_STATUSES.has(snapshot.status);
   const activeDelta = Number(isActive) - Number(wasActive);
@@ -100,19 +84,6 @@ async function project(trx: Knex, customer: CustomerState, event: StoredEvent, s
   const churned = Number(snapshot.status === 'canceled' && previous !== undefined && previous.status !== 'canceled' && previous.ever_paid);
   const active = customer.active + activeDelta;
   const customersDelta = Number(active > 0) - Number(customer.active > 0);
-  if (activeDelta || trialingDelta || churned || customersDelta) {
-    await trx('subscription_changes').insert({
-      ...scope,
-      event_id: event.id,
-      customer_id: customer.customer_id,
-      at,
-      active_delta: activeDelta,
-      trialing_delta: trialingDelta,
-      churned,
-      customers_delta: customersDelta,
-    });
-  }
-
   await trx('subscription_states')
     .insert({
       ...scope,
@@ -144,4 +115,35 @@ async function project(trx: Knex, customer: CustomerState, event: StoredEvent, s
       last_at: customer.last_at,
       last_event_id: event.id,
     });
+
+  // The facts last: their rollup rows are shared by every event of the hour and day, so they stay
+  // locked for as little of the transaction as possible.
+  if (movements.length > 0) {
+    await trx('mrr_movements').insert(
+      movements.map((m) => ({
+        ...scope,
+        event_id: event.id,
+        currency: m.currency,
+        customer_id: customer.customer_id,
+        subscription_id: snapshot.id,
+        at,
+        kind: m.kind,
+        amount: toDecimal(m.amount),
+        delta: toDecimal(m.delta),
+      })),
+    );
+  }
+
+  if (activeDelta || trialingDelta || churned || customersDelta) {
+    await trx('subscription_changes').insert({
+      ...scope,
+      event_id: event.id,
+      customer_id: customer.customer_id,
+      at,
+      active_delta: activeDelta,
+      trialing_delta: trialingDelta,
+      churned,
+      customers_delta: customersDelta,
+    });
+  }
 }

@@ -17,9 +17,8 @@ export interface ReportContext {
 export async function reportContext(deps: Deps, ctx: CallContext, request: Partial<analyticsV1.PeriodRequest>): Promise<ReportContext> {
   // Every role may read figures (the gateway narrows operators to payment reports).
   const scope = scopeFor(ctx, EVERY_ROLE, { services: true });
-  const now = await deps.clocks.now(scope);
+  const [now, reporting] = await Promise.all([deps.clocks.now(scope), reportingOf(deps.db, scope.tenantId)]);
   const period = resolvePeriod({ from: request.from, to: request.to, interval: request.interval, groupBy: request.groupBy }, now);
-  const reporting = await reportingOf(deps.db, scope.tenantId);
   return {
     scope: { tenantId: scope.tenantId, environmentId: scope.environmentId },
     now,

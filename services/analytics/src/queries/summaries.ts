@@ -3,6 +3,8 @@ import type { analyticsV1 } from '@azotte/proto';
 import type { Deps } from '../domain/deps';
 import { reportContext } from './context';
 import { churnOf, countsAt, inReporting, minus, mrrAt, revenueBetween } from './figures';
+import { MRR } from './rollups';
+import { sums } from './window';
 
 /** The dashboard's `subscriptions` source: MRR and counts at `to`, churn over the period. */
 export async function subscriptionSummary(deps: Deps, ctx: CallContext, request: analyticsV1.PeriodRequest): Promise<analyticsV1.SubscriptionSummary> {
@@ -37,4 +39,11 @@ export async function paymentSummary(deps: Deps, ctx: CallContext, request: anal
     revenue: { ...converted.money, amount: net },
     unconverted: converted.unconverted,
   };
+}
+
+/** The dashboard's `customers` source: customers whose first MRR began in the period. */
+export async function customerSummary(deps: Deps, ctx: CallContext, request: analyticsV1.PeriodRequest): Promise<analyticsV1.CustomerSummary> {
+  const { scope, period, header } = await reportContext(deps, ctx, request);
+  const rows = await sums(deps.db, MRR, scope, period.from, period.to);
+  return { header, newCustomers: rows.reduce((n, row) => n + Number(row.new_customers ?? 0), 0) };
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { queryPrepared } from './prepared';
 
 export interface Scope {
   tenantId: string;
@@ -66,21 +67,35 @@ function pieces(r: Rollup, scope: Scope, from: Date | undefined, to: Date, level
   ];
 }
 
+// Beyond any business time: "what came at or after a moment" is the window [moment, END).
+const END = new Date('9999-01-01T00:00:00Z');
+
 /**
- * Sums over [from, to) (`from` undefined = since the beginning), per UTC day
- * and group when `byDay`, else per group only (summed in Postgres).
+ * Sums over [from, to), per UTC day and group when `byDay`, else per group
+ * only (summed in Postgres). With `from` undefined (since the beginning) the
+ * figure is the rollup's total less what came at or after `to`, so a value at
+ * a moment costs what the time since it costs, not what the whole history does.
  */
 export async function sumsOver(db: Knex, r: Rollup, scope: Scope, from: Date | undefined, to: Date, byDay: boolean): Promise<Row[]> {
-  const parts = pieces(r, scope, from, to);
-  const union = parts.map((p) => p.sql).join(' UNION ALL ');
+  const signed: Array<{ sign: 1 | -1; sql: string; bindings: unknown[] }> = [];
+  if (from !== undefined) {
+    for (const p of pieces(r, scope, from, to)) signed.push({ sign: 1, ...p });
+  } else {
+    signed.push({
+      sign: 1,
+      sql: `SELECT NULL::text AS day, ${r.groups.map((g) => `${g}, `).join('')}${r.sums.join(', ')} FROM ${r.name}_total WHERE tenant_id = ? AND environment_id = ?`,
+      bindings: [scope.tenantId, scope.environmentId],
+    });
+    if (to < END) for (const p of pieces(r, scope, to, END)) signed.push({ sign: -1, ...p });
+  }
+  const union = signed.map((p, i) => `SELECT ${p.sign} AS sign, p${i}.* FROM (${p.sql}) p${i}`).join(' UNION ALL ');
   const keys = [...(byDay ? ['day'] : []), ...r.groups];
-  const sql = `SELECT ${[...keys, ...r.sums.map((c) => `sum(${c})::text AS ${c}`)].join(', ')} FROM (${union}) p ${keys.length ? `GROUP BY ${keys.join(', ')}` : ''}`;
-  const result = await db.raw(sql, parts.flatMap((p) => p.bindings));
-  return result.rows as Row[];
+  const sql = `SELECT ${[...keys, ...r.sums.map((c) => `sum(sign * ${c})::text AS ${c}`)].join(', ')} FROM (${union}) u ${keys.length ? `GROUP BY ${keys.join(', ')}` : ''}`;
+  return queryPrepared<Row>(db, sql, signed.flatMap((p) => p.bindings));
 }
 
 /** Per UTC day (and group) over [from, to): days partly inside count only their part inside. */
 export const sumsByDay = (db: Knex, r: Rollup, scope: Scope, from: Date, to: Date) => sumsOver(db, r, scope, from, to, true);
 
-/** Totals per group over [from, to). */
+/** Totals per group over [from, to); `from` undefined = since the beginning. */
 export const sums = (db: Knex, r: Rollup, scope: Scope, from: Date | undefined, to: Date) => sumsOver(db, r, scope, from, to, false);

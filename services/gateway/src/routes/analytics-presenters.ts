@@ -31,7 +31,7 @@ const unconverted = (list: analyticsV1.Money[]) => list.map((m) => ({ amount: m.
 export interface DashboardParts {
   subscriptions?: analyticsV1.SubscriptionSummary;
   payments?: analyticsV1.PaymentSummary;
-  customers?: analyticsV1.CustomerReport;
+  customers?: analyticsV1.CustomerSummary;
 }
 
 /**

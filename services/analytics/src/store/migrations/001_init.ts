@@ -171,9 +171,10 @@ export const init: Migration = {
     for (const rollup of ROLLUPS) {
       for (const level of LEVELS) {
         const columns = [...rollup.groups, ...rollup.sums].map(([name, type]) => `${name} ${type} NOT NULL`);
+        const keys = ['tenant_id', 'environment_id', ...(level.type ? ['bucket'] : []), ...rollup.groups.map(([g]) => g)];
         await knex.raw(
-          `CREATE TABLE ${rollup.name}_${level.name} (tenant_id text NOT NULL, environment_id text NOT NULL, bucket ${level.type} NOT NULL, ${columns.join(', ')},
-           PRIMARY KEY (tenant_id, environment_id, bucket${rollup.groups.map(([g]) => `, ${g}`).join('')}))`,
+          `CREATE TABLE ${rollup.name}_${level.name} (tenant_id text NOT NULL, environment_id text NOT NULL, ${level.type ? `bucket ${level.type} NOT NULL, ` : ''}${columns.join(', ')},
+           PRIMARY KEY (${keys.join(', ')}))`,
         );
       }
     }
@@ -182,11 +183,19 @@ export const init: Migration = {
 };
 const KINDS = ['new', 'expansion', 'contraction', 'churn', 'reactivation'] as const;
 
-/** The two rollup levels: whole days, and whole hours for the partial days at a period's ends. */
-const LEVELS = [
-  { name: 'daily', type: 'date', bucket: (at: string) => `((${at}) AT TIME ZONE 'UTC')::date` },
-  { name: 'hourly', type: 'timestamptz', bucket: (at: string) => `(date_trunc('hour', (${at}) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')` },
+/**
+ * The rollup levels: whole days; whole hours, for the partial days at a
+ * period's ends; and the total since the beginning, so that a figure at a
+ * moment (MRR, active subscriptions) is the total less what came after it.
+ */
+const LEVELS: Array<{ name: string; type?: string; bucket?: (at: string) => string }> = [
+  { name: 'daily', type: 'date', bucket: (at) => `((${at}) AT TIME ZONE 'UTC')::date` },
+  { name: 'hourly', type: 'timestamptz', bucket: (at) => `(date_trunc('hour', (${at}) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')` },
+  { name: 'total' },
 ];
+
+/** Every rollup table (a rebuild empties them with the facts). */
+export const rollupTables = (): string[] => ROLLUPS.flatMap((r) => LEVELS.map((l) => `${r.name}_${l.name}`));
 
 interface RollupSpec {
   name: string;
@@ -263,9 +272,9 @@ const ROLLUPS: RollupSpec[] = [
 function upsert(rollup: RollupSpec, level: (typeof LEVELS)[number], row: 'NEW' | 'OLD', sign: '+' | '-'): string {
   const r = (sql: string) => sql.replace(/\bR\./g, `${row}.`);
   const table = `${rollup.name}_${level.name}`;
-  const keys = ['tenant_id', 'environment_id', 'bucket', ...rollup.groups.map(([g]) => g)];
+  const keys = ['tenant_id', 'environment_id', ...(level.bucket ? ['bucket'] : []), ...rollup.groups.map(([g]) => g)];
   const insert = `INSERT INTO ${table} AS t (${keys.join(', ')}, ${rollup.sums.map(([c]) => c).join(', ')})
-    VALUES (${row}.tenant_id, ${row}.environment_id, ${level.bucket(`${row}.at`)}, ${rollup.groups.map(([, , v]) => `${r(v)}, `).join('')}${rollup.sums.map(([, , v]) => `${sign}(${r(v)})`).join(', ')})
+    VALUES (${row}.tenant_id, ${row}.environment_id, ${level.bucket ? `${level.bucket(`${row}.at`)}, ` : ''}${rollup.groups.map(([, , v]) => `${r(v)}, `).join('')}${rollup.sums.map(([, , v]) => `${sign}(${r(v)})`).join(', ')})
     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${rollup.sums.map(([c]) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')};`;
   return rollup.when ? `IF ${r(rollup.when)} THEN ${insert} END IF;` : insert;
 }
