@@ -41,8 +41,12 @@ export async function applySubscriptionEvent(trx: Knex, event: StoredEvent): Pro
   const snapshot = event.payload.subscription as Snapshot | undefined;
   if (!snapshot?.id || !snapshot.customerId || !event.environmentId) return;
   const key = { tenant_id: event.tenantId, environment_id: event.environmentId, customer_id: snapshot.customerId };
-  await trx('customer_states').insert(key).onConflict(['tenant_id', 'environment_id', 'customer_id']).ignore();
-  const customer: CustomerState = await trx('customer_states').where(key).forUpdate().first();
+  // One statement creates the customer's row if needed and locks it (a conflicting upsert locks like FOR UPDATE).
+  const [customer] = (await trx('customer_states')
+    .insert(key)
+    .onConflict(['tenant_id', 'environment_id', 'customer_id'])
+    .merge(['customer_id'])
+    .returning('*')) as CustomerState[];
   if (isBefore(event, customer)) return replayCustomer(trx, customer);
   await project(trx, customer, event, snapshot);
 }
