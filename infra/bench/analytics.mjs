@@ -14,7 +14,7 @@ import express from 'express';
 import pg from 'pg';
 import pino from 'pino';
 import { rawBaseline } from './events.mjs';
-import { fmt, freePort, ROOT, startService, waitUntil } from './lib.mjs';
+import { fmt, freePort, PLATFORM_SERVICES, platformEnvironment, ROOT, startService, waitUntil } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const silent = pino({ level: 'silent' });
@@ -297,29 +297,8 @@ async function generatePart(client, { schema, tenantId, environmentId, lo, hi, t
 // The stack: every service, as http.mjs starts it, on the run's schemas
 // ---------------------------------------------------------------------------
 
-const SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway'];
-
-async function startStack({ databaseUrl, amqpUrl, id }, names = SERVICES) {
-  const env = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-    GATEWAY_DB_SCHEMA: `${id}_gateway`,
-    GATEWAY_HOST: '127.0.0.1',
-    PLATFORM_ADMIN_EMAIL: 'bench@azotte.test',
-    PLATFORM_ADMIN_PASSWORD: 'bench-password',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    OTEL_SDK_DISABLED: 'true',
-  };
-  for (const name of names.filter((n) => n !== 'gateway')) {
-    const port = await freePort();
-    const upper = name.toUpperCase();
-    Object.assign(env, { [`${upper}_DB_SCHEMA`]: `${id}_${name}`, [`${upper}_GRPC_PORT`]: String(port), [`${upper}_GRPC_ADDR`]: `127.0.0.1:${port}` });
-  }
-  env.GATEWAY_PORT = String(await freePort());
+async function startStack(ctx, names = PLATFORM_SERVICES) {
+  const env = await platformEnvironment(ctx);
   const services = names.map((name) => startService(name, env));
   return {
     env,

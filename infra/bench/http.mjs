@@ -4,7 +4,7 @@
 import autocannon from 'autocannon';
 import express from 'express';
 import pg from 'pg';
-import { fmt, freePort, startService, waitUntil } from './lib.mjs';
+import { fmt, freePort, PLATFORM_SERVICES, platformEnvironment, startService, waitUntil } from './lib.mjs';
 
 async function load(url, headers, { connections, duration }) {
   const result = await autocannon({ url, headers, connections, duration });
@@ -17,44 +17,9 @@ async function load(url, headers, { connections, duration }) {
 }
 
 export async function httpBench({ databaseUrl, amqpUrl, id, connections, duration }) {
-  const [tenantPort, catalogPort, customerPort, gatewayPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const campaignPort = await freePort();
-  const billingPort = await freePort();
-  const analyticsPort = await freePort();
-  const env = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-    TENANT_DB_SCHEMA: `${id}_tenant`,
-    GATEWAY_DB_SCHEMA: `${id}_gateway`,
-    TENANT_GRPC_PORT: String(tenantPort),
-    TENANT_GRPC_ADDR: `127.0.0.1:${tenantPort}`,
-    CATALOG_DB_SCHEMA: `${id}_catalog`,
-    CATALOG_GRPC_PORT: String(catalogPort),
-    CATALOG_GRPC_ADDR: `127.0.0.1:${catalogPort}`,
-    CUSTOMER_DB_SCHEMA: `${id}_customer`,
-    CUSTOMER_GRPC_PORT: String(customerPort),
-    CUSTOMER_GRPC_ADDR: `127.0.0.1:${customerPort}`,
-    CAMPAIGN_DB_SCHEMA: `${id}_campaign`,
-    CAMPAIGN_GRPC_PORT: String(campaignPort),
-    CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaignPort}`,
-    BILLING_DB_SCHEMA: `${id}_billing`,
-    BILLING_GRPC_PORT: String(billingPort),
-    BILLING_GRPC_ADDR: `127.0.0.1:${billingPort}`,
-    ANALYTICS_DB_SCHEMA: `${id}_analytics`,
-    ANALYTICS_GRPC_PORT: String(analyticsPort),
-    ANALYTICS_GRPC_ADDR: `127.0.0.1:${analyticsPort}`,
-    GATEWAY_PORT: String(gatewayPort),
-    GATEWAY_HOST: '127.0.0.1',
-    PLATFORM_ADMIN_EMAIL: 'bench@azotte.test',
-    PLATFORM_ADMIN_PASSWORD: 'bench-password',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    OTEL_SDK_DISABLED: 'true',
-  };
-  const services = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway'].map((name) => startService(name, env));
+  const env = await platformEnvironment({ databaseUrl, amqpUrl, id });
+  const gatewayPort = env.GATEWAY_PORT;
+  const services = PLATFORM_SERVICES.map((name) => startService(name, env));
   const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
   const baselinePool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   let baselineServer;

@@ -1,6 +1,5 @@
 // Shared pieces of the benchmarks: percentiles, child services, a table printer.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,13 +10,26 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export async function freePort() {
-  const server = net.createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
+// The kit's test support, built (run.mjs builds before any benchmark runs).
+const kit = () => import(join(ROOT, 'services/common/dist/testing/platform.js'));
+
+/** A free TCP port on loopback. */
+export const freePort = async () => (await kit()).freePort();
+
+/** The environment of every service run as processes on the run's schemas, exchange, queues and ports (the kit's). */
+export async function platformEnvironment({ databaseUrl, amqpUrl, id }) {
+  const { platformEnvironment: build } = await kit();
+  return {
+    ...(await build(id, { databaseUrl, amqpUrl })),
+    LOG_LEVEL: 'warn',
+    PLATFORM_ADMIN_EMAIL: 'bench@azotte.test',
+    PLATFORM_ADMIN_PASSWORD: 'bench-password',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    OTEL_SDK_DISABLED: 'true',
+  };
 }
+
+export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway'];
 
 /** Starts a built service as its own process; resolves when `ready()` says so. */
 export function startService(name, env) {

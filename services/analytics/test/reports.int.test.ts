@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createGrpcClient, dropSchema, newId, type CallContext } from '@azotte/common';
-import { busEnvironment, recordEvents, removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { busEnvironment, publishEvent, recordEvents, removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
 import { analyticsV1, EVENTS } from '@azotte/proto';
 import { loadAnalyticsConfig, startAnalyticsService, type RunningAnalyticsService } from '../src';
 
@@ -51,18 +51,8 @@ interface Scope {
 }
 
 /** Publishes one event as the outbox relay does (message id = event id, scope in headers). */
-async function publish(scope: Scope, type: string, payload: unknown, eventId = newId('evt')): Promise<string> {
-  bus.channel.publish(env.AMQP_EXCHANGE, type, Buffer.from(JSON.stringify(payload)), {
-    messageId: eventId,
-    type,
-    appId: type.split('.')[0],
-    contentType: 'application/json',
-    persistent: true,
-    headers: { 'x-tenant-id': scope.tenantId, 'x-environment-id': scope.environmentId, 'x-environment-kind': 'sandbox', 'x-occurred-at': new Date().toISOString() },
-  });
-  await bus.channel.waitForConfirms();
-  return eventId;
-}
+const publish = (scope: Scope, type: string, payload: unknown): Promise<string> =>
+  publishEvent(bus.channel, env.AMQP_EXCHANGE, { type, payload, ...scope, environmentKind: 'sandbox' });
 
 const ctxOf = (scope: Scope): CallContext => ({
   actor: { type: 'user', id: 'usr_test', role: 'viewer' },

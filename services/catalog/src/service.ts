@@ -1,9 +1,9 @@
-import { createLogger, startServiceRuntime, systemClock, type Clock, type Logger, type RunningService } from '@azotte/common';
+import { type Clock, createLogger, type Logger, type RunningService, startServiceRuntime, systemClock, tenantStorefronts } from '@azotte/common';
 import { catalogV1 } from '@azotte/proto';
 import type { CatalogConfig } from './config';
 import type { Deps } from './domain/deps';
 import { catalogHandlers } from './grpc/handlers';
-import { connectTenant, tenantStorefronts } from './grpc/tenant-storefronts';
+import { connectTenant } from './grpc/tenant-storefronts';
 import { migrations } from './store/migrations';
 
 export type RunningCatalogService = RunningService;

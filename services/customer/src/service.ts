@@ -1,10 +1,9 @@
-import { createGrpcClient, createLogger, startServiceRuntime, systemClock, type Clock, type Logger, type RunningService } from '@azotte/common';
+import { type Clock, createGrpcClient, createLogger, type Logger, type RunningService, startServiceRuntime, systemClock, tenantStorefronts } from '@azotte/common';
 import { customerV1, tenantV1 } from '@azotte/proto';
 import type { CustomerConfig } from './config';
 import type { Deps } from './domain/deps';
 import type { Storefronts } from './domain/storefronts';
 import { customerHandlers } from './grpc/handlers';
-import { tenantStorefronts } from './grpc/storefronts';
 import { migrations } from './store/migrations';
 
 export type RunningCustomerService = RunningService;

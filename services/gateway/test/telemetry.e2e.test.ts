@@ -1,8 +1,8 @@
 import { dropSchema } from '@azotte/common';
-import { removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { PLATFORM_SERVICES, platformEnvironment, removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { freePort, runService, type ServiceProcess } from './support/processes';
+import { runService, type ServiceProcess } from './support/processes';
 
 interface Span {
   service: string;
@@ -37,84 +37,34 @@ async function otlpReceiver() {
 const { databaseUrl, amqpUrl } = testServers();
 const id = uniqueName('otel');
 let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
+// Each service as its own process, by name.
+const processes: Record<string, ServiceProcess> = {};
 let tenant: ServiceProcess;
-let catalog: ServiceProcess;
-let customer: ServiceProcess;
-let billing: ServiceProcess;
-let campaign: ServiceProcess;
-let analytics: ServiceProcess;
 let gateway: ServiceProcess;
 let api: string;
 
 beforeAll(async () => {
   receiver = await otlpReceiver();
-  const [tenantPort, gatewayPort] = [await freePort(), await freePort()];
-  const catalogPort = await freePort();
-  const customerPort = await freePort();
-  const billingPort = await freePort();
-  const campaignPort = await freePort();
-  const analyticsPort = await freePort();
   const env = {
-    NODE_ENV: 'development',
+    ...(await platformEnvironment(id, { databaseUrl, amqpUrl })),
     LOG_LEVEL: 'info',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL: amqpUrl,
-    AMQP_EXCHANGE: `${id}.events`,
-    AMQP_QUEUE_PREFIX: `${id}.`,
-    TENANT_DB_SCHEMA: `${id}_tenant`,
-    GATEWAY_DB_SCHEMA: `${id}_gateway`,
-    TENANT_GRPC_PORT: String(tenantPort),
-    TENANT_GRPC_ADDR: `127.0.0.1:${tenantPort}`,
-    CATALOG_DB_SCHEMA: `${id}_catalog`,
-    CATALOG_GRPC_PORT: String(catalogPort),
-    CATALOG_GRPC_ADDR: `127.0.0.1:${catalogPort}`,
-    CUSTOMER_DB_SCHEMA: `${id}_customer`,
-    CUSTOMER_GRPC_PORT: String(customerPort),
-    CUSTOMER_GRPC_ADDR: `127.0.0.1:${customerPort}`,
-    BILLING_DB_SCHEMA: `${id}_billing`,
-    BILLING_GRPC_PORT: String(billingPort),
-    BILLING_GRPC_ADDR: `127.0.0.1:${billingPort}`,
-    CAMPAIGN_DB_SCHEMA: `${id}_campaign`,
-    CAMPAIGN_GRPC_PORT: String(campaignPort),
-    CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaignPort}`,
-    ANALYTICS_DB_SCHEMA: `${id}_analytics`,
-    ANALYTICS_GRPC_PORT: String(analyticsPort),
-    ANALYTICS_GRPC_ADDR: `127.0.0.1:${analyticsPort}`,
-    GATEWAY_PORT: String(gatewayPort),
-    GATEWAY_HOST: '127.0.0.1',
     PLATFORM_ADMIN_EMAIL: 'root@otel.test',
     PLATFORM_ADMIN_PASSWORD: 'root-password',
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
     OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
     OTEL_BSP_SCHEDULE_DELAY: '100',
   };
-  tenant = runService('tenant', env);
-  catalog = runService('catalog', env);
-  customer = runService('customer', env);
-  billing = runService('billing', env);
-  campaign = runService('campaign', env);
-  analytics = runService('analytics', env);
-  gateway = runService('gateway', env);
-  api = `http://127.0.0.1:${gatewayPort}/api/v1`;
+  for (const name of PLATFORM_SERVICES) processes[name] = runService(name, env);
+  tenant = processes.tenant!;
+  gateway = processes.gateway!;
+  api = `http://127.0.0.1:${env.GATEWAY_PORT}/api/v1`;
   await waitFor(async () => (await fetch(`${api}/readyz`)).ok, { what: 'the gateway to be ready', timeoutMs: 30_000 });
 }, 60_000);
 
 afterAll(async () => {
-  await gateway?.stop();
-  await billing?.stop();
-  await campaign?.stop();
-  await analytics?.stop();
-  await customer?.stop();
-  await catalog?.stop();
-  await tenant?.stop();
+  for (const name of [...PLATFORM_SERVICES].reverse()) await processes[name]?.stop();
   await receiver?.close();
-  await dropSchema(databaseUrl, `${id}_tenant`);
-  await dropSchema(databaseUrl, `${id}_gateway`);
-  await dropSchema(databaseUrl, `${id}_catalog`);
-  await dropSchema(databaseUrl, `${id}_customer`);
-  await dropSchema(databaseUrl, `${id}_billing`);
-  await dropSchema(databaseUrl, `${id}_campaign`);
-  await dropSchema(databaseUrl, `${id}_analytics`);
+  for (const name of PLATFORM_SERVICES) await dropSchema(databaseUrl, `${id}_${name}`);
   await removeTestBus({ AMQP_URL: amqpUrl, AMQP_EXCHANGE: `${id}.events`, AMQP_QUEUE_PREFIX: `${id}.` }, ['tenant', 'billing', 'campaign', 'analytics']);
 });
 

@@ -1,6 +1,6 @@
 import amqp from 'amqplib';
-import { HEADERS, newId, SYSTEM_ACTOR } from '@azotte/common';
-import { testServers, waitFor } from '@azotte/common/testing';
+import { SYSTEM_ACTOR } from '@azotte/common';
+import { publishEvent, testServers, waitFor } from '@azotte/common/testing';
 import { aStorefront, aUser } from './support/builders';
 import { failureOf, startHarness, type Harness } from './support/harness';
 
@@ -16,14 +16,7 @@ afterAll(async () => {
 async function publishForeignEvent(type: string, tenantId: string, payload: object, occurredAt: string) {
   const conn = await amqp.connect(testServers().amqpUrl);
   const ch = await conn.createConfirmChannel();
-  ch.publish(h.config.AMQP_EXCHANGE, type, Buffer.from(JSON.stringify(payload)), {
-    messageId: newId('evt'),
-    type,
-    appId: type.split('.')[0],
-    persistent: true,
-    headers: { [HEADERS.tenantId]: tenantId, [HEADERS.occurredAt]: occurredAt },
-  });
-  await ch.waitForConfirms();
+  await publishEvent(ch, h.config.AMQP_EXCHANGE, { type, payload, tenantId, occurredAt });
   await conn.close();
 }
 

@@ -11,7 +11,7 @@ import type { StoredEvent } from './stored-event';
  * Applies one kept event to every projection it feeds. The same function
  * serves live consumption and rebuilds, so both give the same figures.
  */
-export async function applyEvent(trx: Knex, clocks: EnvironmentClocks, event: StoredEvent): Promise<void> {
+export async function applyEvent(trx: Knex.Transaction, clocks: EnvironmentClocks, event: StoredEvent): Promise<void> {
   const { type } = event;
   if (type.startsWith('billing.subscription.')) return applySubscriptionEvent(trx, event);
   if (type === EVENTS.billing.paymentSucceeded || type === EVENTS.billing.paymentFailed) return applyPaymentAttempt(trx, event);
@@ -20,8 +20,5 @@ export async function applyEvent(trx: Knex, clocks: EnvironmentClocks, event: St
   if (type.startsWith('campaign.campaign.')) return applyCampaign(trx, event);
   if (type === EVENTS.campaign.variantAssigned) return applyAssignment(trx, event);
   if (type.startsWith('campaign.redemption.')) return applyRedemption(trx, event);
-  if (type === TEST_CLOCK_ADVANCED) {
-    const { environmentId, offsetMs } = event.payload as { environmentId?: string; offsetMs?: number };
-    if (environmentId && typeof offsetMs === 'number') await clocks.setOffset(trx, event.tenantId, environmentId, offsetMs);
-  }
+  if (type === TEST_CLOCK_ADVANCED) return clocks.handler()(event, trx);
 }

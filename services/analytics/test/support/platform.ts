@@ -7,10 +7,8 @@ import { busEnvironment, removeTestBus, testServers, uniqueName, waitFor } from 
 import { analyticsV1, billingV1, campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 import { loadBillingConfig, startBillingService } from '@azotte/billing';
 import { loadCampaignConfig, startCampaignService } from '@azotte/campaign';
-import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
-import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
-import { loadTenantConfig, startTenantService } from '@azotte/tenant';
 import { loadAnalyticsConfig, startAnalyticsService, type RunningAnalyticsService } from '../../src';
+import { startFoundation } from '@azotte/test-support';
 
 export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -120,25 +118,7 @@ export async function startPlatform(name: string) {
 
   // Analytics first: its queue is bound before the tenant is created.
   const analytics = await startAnalytics(bus, schemas.analytics);
-  const tenantService = await startTenantService(
-    loadTenantConfig({
-      ...bus,
-      TENANT_DB_SCHEMA: schemas.tenant,
-      TENANT_GRPC_PORT: '0',
-      PLATFORM_ADMIN_EMAIL: PLATFORM_ADMIN.email,
-      PLATFORM_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
-    }),
-    { logger: silent },
-  );
-  const tenantAddr = `127.0.0.1:${tenantService.port}`;
-  const catalogService = await startCatalogService(
-    loadCatalogConfig({ ...bus, CATALOG_DB_SCHEMA: schemas.catalog, CATALOG_GRPC_PORT: '0', TENANT_GRPC_ADDR: tenantAddr }),
-    { logger: silent },
-  );
-  const customerService = await startCustomerService(
-    loadCustomerConfig({ ...bus, CUSTOMER_DB_SCHEMA: schemas.customer, CUSTOMER_GRPC_PORT: '0', TENANT_GRPC_ADDR: tenantAddr }),
-    { logger: silent },
-  );
+  const { tenantService, catalogService, customerService, tenantAddr } = await startFoundation(bus, schemas, PLATFORM_ADMIN, silent);
   const campaignService = await startCampaignService(
     loadCampaignConfig({
       ...bus,

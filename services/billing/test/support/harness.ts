@@ -4,11 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, type CallContext, type Role } from '@azotte/common';
 import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { billingV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
-import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
-import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
-import { loadTenantConfig, startTenantService } from '@azotte/tenant';
 import { loadBillingConfig, startBillingService, type BillingConfig, type RunningBillingService, type StartOptions } from '../../src';
 import { startFakeCampaign } from './fake-campaign';
+import { startFoundation } from '@azotte/test-support';
 
 export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -38,25 +36,7 @@ export async function startHarness(name: string, options: { schedulerIntervalMs?
 
   const { events, channel, connection: conn } = await recordEvents(amqpUrl, common.AMQP_EXCHANGE, 'billing.#');
 
-  const tenantService = await startTenantService(
-    loadTenantConfig({
-      ...common,
-      TENANT_DB_SCHEMA: schemas.tenant,
-      TENANT_GRPC_PORT: '0',
-      PLATFORM_ADMIN_EMAIL: PLATFORM_ADMIN.email,
-      PLATFORM_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
-    }),
-    { logger: silent },
-  );
-  const tenantAddr = `127.0.0.1:${tenantService.port}`;
-  const catalogService = await startCatalogService(
-    loadCatalogConfig({ ...common, CATALOG_DB_SCHEMA: schemas.catalog, CATALOG_GRPC_PORT: '0', TENANT_GRPC_ADDR: tenantAddr }),
-    { logger: silent },
-  );
-  const customerService = await startCustomerService(
-    loadCustomerConfig({ ...common, CUSTOMER_DB_SCHEMA: schemas.customer, CUSTOMER_GRPC_PORT: '0', TENANT_GRPC_ADDR: tenantAddr }),
-    { logger: silent },
-  );
+  const { tenantService, catalogService, customerService, tenantAddr } = await startFoundation(common, schemas, PLATFORM_ADMIN, silent);
   const campaign = await startFakeCampaign(silent);
   const config: BillingConfig = loadBillingConfig({
     ...common,

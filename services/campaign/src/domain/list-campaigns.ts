@@ -1,10 +1,9 @@
-import { invalidArgument, type CallContext } from '@azotte/common';
+import { type CallContext, invalidArgument, pageOf } from '@azotte/common';
 import type { campaignV1 } from '@azotte/proto';
 import { listQuery, presentCampaigns, type CampaignRow } from '../store/campaigns';
 import { readScope } from './access';
 import type { Deps } from './deps';
 import { STATUSES } from './lifecycle';
-import { pageOf } from './paging';
 
 /** The environment's campaigns, newest first, optionally of one status. */
 export async function listCampaigns(

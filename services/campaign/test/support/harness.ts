@@ -4,10 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, newId, type CallContext, type EnvironmentKind, type Role } from '@azotte/common';
 import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
-import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
-import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
-import { loadTenantConfig, startTenantService } from '@azotte/tenant';
 import { loadCampaignConfig, startCampaignService, type CampaignConfig } from '../../src';
+import { startFoundation } from '@azotte/test-support';
 
 export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
@@ -46,25 +44,7 @@ export async function startHarness(name: string) {
   // The bus listener first, so that no event is published before a queue takes it.
   const { events, channel, connection: conn } = await recordEvents(amqpUrl, common.AMQP_EXCHANGE, 'campaign.#');
 
-  const tenantService = await startTenantService(
-    loadTenantConfig({
-      ...common,
-      TENANT_DB_SCHEMA: schemas.tenant,
-      TENANT_GRPC_PORT: '0',
-      PLATFORM_ADMIN_EMAIL: PLATFORM_ADMIN.email,
-      PLATFORM_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
-    }),
-    { logger: silent },
-  );
-  const tenantAddr = `127.0.0.1:${tenantService.port}`;
-  const catalogService = await startCatalogService(
-    loadCatalogConfig({ ...common, CATALOG_DB_SCHEMA: schemas.catalog, CATALOG_GRPC_PORT: '0', TENANT_GRPC_ADDR: tenantAddr }),
-    { logger: silent },
-  );
-  const customerService = await startCustomerService(
-    loadCustomerConfig({ ...common, CUSTOMER_DB_SCHEMA: schemas.customer, CUSTOMER_GRPC_PORT: '0', TENANT_GRPC_ADDR: tenantAddr }),
-    { logger: silent },
-  );
+  const { tenantService, catalogService, customerService, tenantAddr } = await startFoundation(common, schemas, PLATFORM_ADMIN, silent);
   const config: CampaignConfig = loadCampaignConfig({
     ...common,
     CAMPAIGN_DB_SCHEMA: schemas.campaign,

@@ -1,10 +1,10 @@
+import { pageOf } from '@azotte/common';
 import type { CallContext } from '@azotte/common';
 import type { catalogV1 } from '@azotte/proto';
 import { z } from 'zod';
 import { bundlesQuery, toBundle, type BundleRow } from '../store/bundles';
 import { readScope } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 import { validate } from './validation';
 
 const filter = z.object({

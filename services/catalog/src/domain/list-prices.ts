@@ -1,11 +1,10 @@
-import { notFound, type CallContext } from '@azotte/common';
+import { type CallContext, notFound, pageOf } from '@azotte/common';
 import type { catalogV1 } from '@azotte/proto';
 import { z } from 'zod';
 import { findBundle } from '../store/bundles';
 import { pricesQuery, toPrice, type PriceRow } from '../store/prices';
 import { readScope } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 import { validate } from './validation';
 
 const filter = z.object({

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, type CallContext, type Role } from '@azotte/common';
 import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { catalogV1, tenantV1 } from '@azotte/proto';
-import { loadTenantConfig, startTenantService } from '@azotte/tenant';
+import { startTenant } from '@azotte/test-support';
 import { loadCatalogConfig, startCatalogService, type CatalogConfig } from '../../src';
 
 export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -41,16 +41,7 @@ export async function startHarness(name: string) {
   // The bus listener first, so that no event is published before a queue takes it.
   const { events, channel, connection: conn } = await recordEvents(amqpUrl, common.AMQP_EXCHANGE, 'catalog.#');
 
-  const tenantService = await startTenantService(
-    loadTenantConfig({
-      ...common,
-      TENANT_DB_SCHEMA: schemas.tenant,
-      TENANT_GRPC_PORT: '0',
-      PLATFORM_ADMIN_EMAIL: PLATFORM_ADMIN.email,
-      PLATFORM_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
-    }),
-    { logger: silent },
-  );
+  const tenantService = await startTenant(common, schemas.tenant, PLATFORM_ADMIN, silent);
   const config: CatalogConfig = loadCatalogConfig({
     ...common,
     CATALOG_DB_SCHEMA: schemas.catalog,

@@ -41,3 +41,9 @@ export async function paginate<Row extends { id: string }, T>(
   const data = rows.slice(0, limit);
   return { data: data.map(map), nextCursor: more ? encodeCursor(data[data.length - 1]!.id) : null };
 }
+
+/** One page, newest first, in the protos' form: `nextCursor` is '' on the last page. */
+export async function pageOf<Row extends { id: string }>(query: Knex.QueryBuilder, request: PageRequest | undefined): Promise<{ rows: Row[]; nextCursor: string }> {
+  const page = await paginate<Row, Row>(query, request, (row) => row);
+  return { rows: page.data, nextCursor: page.nextCursor ?? '' };
+}

@@ -3,3 +3,4 @@ export * from './metadata';
 export * from './require-scope';
 export * from './server';
 export * from './access';
+export * from './storefronts';

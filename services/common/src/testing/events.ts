@@ -1,5 +1,6 @@
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { HEADERS } from '../bus/event';
+import { newId } from '../ids/ids';
 
 /** An event as a test saw it on the bus. */
 export interface SeenEvent {
@@ -69,4 +70,40 @@ export async function removeTestBus(env: { AMQP_URL: string; AMQP_EXCHANGE: stri
   }
   await channel.deleteExchange(env.AMQP_EXCHANGE);
   await connection.close();
+}
+
+/** An event as another service's outbox relay would publish it. */
+export interface ForeignEvent {
+  type: string;
+  payload: unknown;
+  tenantId?: string;
+  environmentId?: string;
+  environmentKind?: string;
+  /** Defaults to now. */
+  occurredAt?: string;
+  /** Defaults to a new `evt_` id. */
+  id?: string;
+}
+
+/**
+ * Publishes an event the way the outbox relay does (message id = event id,
+ * type = routing key, scope and time in headers) and waits for the broker's
+ * confirm. Returns the event id.
+ */
+export async function publishEvent(channel: ConfirmChannel, exchange: string, event: ForeignEvent): Promise<string> {
+  const id = event.id ?? newId('evt');
+  const headers: Record<string, string> = { [HEADERS.occurredAt]: event.occurredAt ?? new Date().toISOString() };
+  if (event.tenantId) headers[HEADERS.tenantId] = event.tenantId;
+  if (event.environmentId) headers[HEADERS.environmentId] = event.environmentId;
+  if (event.environmentKind) headers[HEADERS.environmentKind] = event.environmentKind;
+  channel.publish(exchange, event.type, Buffer.from(JSON.stringify(event.payload)), {
+    messageId: id,
+    type: event.type,
+    appId: event.type.split('.')[0],
+    contentType: 'application/json',
+    persistent: true,
+    headers,
+  });
+  await channel.waitForConfirms();
+  return id;
 }

@@ -1,3 +1,4 @@
 export * from './servers';
 export * from './tcp-proxy';
 export * from './events';
+export * from './platform';

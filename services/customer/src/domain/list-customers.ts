@@ -1,10 +1,10 @@
+import { pageOf } from '@azotte/common';
 import type { CallContext } from '@azotte/common';
 import type { customerV1 } from '@azotte/proto';
 import { liveCustomersQuery, toCustomer, type CustomerRow } from '../store/customers';
 import { customerIdsMatching } from '../store/search-terms';
 import { EVERY_ROLE, scopeFor } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 import { listCustomersSchema, validate } from './validation';
 
 /**

@@ -1,4 +1,4 @@
-import { notFound, type CallContext } from '@azotte/common';
+import { type CallContext, notFound, pageOf } from '@azotte/common';
 import type { customerV1 } from '@azotte/proto';
 import { findCustomer } from '../store/customers';
 import {
@@ -9,7 +9,6 @@ import {
 } from '../store/support-requests';
 import { EVERY_ROLE, scopeFor } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 
 /** A customer's support requests, newest first, each with its whole thread (oldest message first). */
 export async function listSupportRequests(

@@ -1,4 +1,4 @@
-import type { FieldError } from '@azotte/common';
+import type { FieldError, StorefrontDirectory } from '@azotte/common';
 import { MAX_ID_LENGTH } from './validation';
 
 /**
@@ -6,10 +6,8 @@ import { MAX_ID_LENGTH } from './validation';
  * a lookup runs in the caller's context, so a storefront of another tenant or
  * environment is simply not found.
  */
-export interface Storefronts {
-  /** The storefront's status, or undefined when the scope has no such storefront. */
-  statusOf(id: string): Promise<'active' | 'archived' | undefined>;
-}
+/** The storefront directory (the kit's), answered by the tenant service. */
+export type Storefronts = StorefrontDirectory;
 
 /** The problem with attaching `storefrontId`, if any: unknown in the scope, or archived. */
 export async function storefrontProblems(storefronts: Storefronts, storefrontId: string | undefined): Promise<FieldError[]> {

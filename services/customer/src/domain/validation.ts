@@ -1,3 +1,4 @@
+import { emailField } from '@azotte/common';
 import { z } from 'zod';
 import { METADATA_MAX_KEY_LENGTH, METADATA_MAX_KEYS, METADATA_MAX_VALUE_LENGTH } from './metadata';
 import { canonicalLocale, isCountry } from './regional';
@@ -19,13 +20,7 @@ const text = (max: number) =>
 
 // ---- customers --------------------------------------------------------------------------------
 
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, 'is required')
-  .max(254, 'must be at most 254 characters')
-  .pipe(z.email({ error: 'is not a valid email address' }));
+export const email = emailField;
 
 const metadataKey = z
   .string()

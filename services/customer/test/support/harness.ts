@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createGrpcClient, dropSchema, type CallContext, type EnvironmentKind, type Role } from '@azotte/common';
 import { busEnvironment, removeTestBus, testServers, uniqueName } from '@azotte/common/testing';
 import { customerV1, tenantV1 } from '@azotte/proto';
-import { loadTenantConfig, startTenantService } from '@azotte/tenant';
+import { startTenant } from '@azotte/test-support';
 import { loadCustomerConfig, startCustomerService, type CustomerConfig } from '../../src';
 import { aTenant, unique, PLATFORM_ADMIN } from './builders';
 
@@ -48,16 +48,7 @@ export async function startHarness(name: string) {
   const id = uniqueName(name);
   const common = busEnvironment(id, { databaseUrl, amqpUrl });
   const schemas = { tenant: `${id}_tenant`, customer: `${id}_customer` };
-  const tenantService = await startTenantService(
-    loadTenantConfig({
-      ...common,
-      TENANT_DB_SCHEMA: schemas.tenant,
-      TENANT_GRPC_PORT: '0',
-      PLATFORM_ADMIN_EMAIL: PLATFORM_ADMIN.email,
-      PLATFORM_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
-    }),
-    { logger: silent },
-  );
+  const tenantService = await startTenant(common, schemas.tenant, PLATFORM_ADMIN, silent);
   const config: CustomerConfig = loadCustomerConfig({
     ...common,
     CUSTOMER_DB_SCHEMA: schemas.customer,

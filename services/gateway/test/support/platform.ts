@@ -2,12 +2,10 @@ import { dropSchema } from '@azotte/common';
 import { busEnvironment, testServers, uniqueName } from '@azotte/common/testing';
 import amqp from 'amqplib';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '../../src';
-import { loadTenantConfig, startTenantService } from '@azotte/tenant';
-import { loadCatalogConfig, startCatalogService } from '@azotte/catalog';
-import { loadCustomerConfig, startCustomerService } from '@azotte/customer';
 import { loadBillingConfig, startBillingService } from '@azotte/billing';
 import { loadCampaignConfig, startCampaignService } from '@azotte/campaign';
 import { loadAnalyticsConfig, startAnalyticsService } from '@azotte/analytics';
+import { startFoundation } from '@azotte/test-support';
 
 export interface Reply<T = any> {
   status: number;
@@ -45,31 +43,11 @@ export async function startPlatform(name: string) {
   const analyticsSchema = `${id}_analytics`;
   schemas.push(analyticsSchema);
 
-  const tenant = await startTenantService(
-    loadTenantConfig({
-      ...common,
-      TENANT_DB_SCHEMA: schemas[0],
-      TENANT_GRPC_PORT: '0',
-      PLATFORM_ADMIN_EMAIL: admin.email,
-      PLATFORM_ADMIN_PASSWORD: admin.password,
-    }),
-  );
   // The catalog consumes no events: it has no queue to delete on stop.
-  const catalog = await startCatalogService(
-    loadCatalogConfig({
-      ...common,
-      CATALOG_DB_SCHEMA: catalogSchema,
-      CATALOG_GRPC_PORT: '0',
-      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
-    }),
-  );
-  const customer = await startCustomerService(
-    loadCustomerConfig({
-      ...common,
-      CUSTOMER_DB_SCHEMA: schemas[2],
-      CUSTOMER_GRPC_PORT: '0',
-      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
-    }),
+  const { tenantService: tenant, catalogService: catalog, customerService: customer } = await startFoundation(
+    common,
+    { tenant: schemas[0]!, catalog: catalogSchema, customer: schemas[2]! },
+    admin,
   );
   const campaign = await startCampaignService(
     loadCampaignConfig({

@@ -1,10 +1,10 @@
+import { pageOf } from '@azotte/common';
 import type { CallContext } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import { tenantApiKeysQuery, toApiKey, type ApiKeyRow } from '../store/api-keys';
 import { listEnvironments } from '../store/environments';
 import { ADMINISTRATORS, tenantFor } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 
 /** The tenant's keys, newest first, revoked ones included (with `revokedAt`). */
 export async function listApiKeys(

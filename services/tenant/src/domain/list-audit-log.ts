@@ -1,9 +1,9 @@
+import { pageOf } from '@azotte/common';
 import type { CallContext } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import { tenantAuditQuery, toAuditEntry, type AuditRow } from '../store/audit-log';
 import { ADMINISTRATORS, tenantFor } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 
 /** Who did what in the tenant, newest first, across its environments. */
 export async function listAuditLog(

@@ -1,9 +1,9 @@
+import { pageOf } from '@azotte/common';
 import type { CallContext } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import { storefrontsQuery, toStorefront, type StorefrontRow } from '../store/storefronts';
 import { EVERY_ROLE, scopeFor } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 
 /** The environment's storefronts, newest first, archived ones included with their status. */
 export async function listStorefronts(

@@ -1,10 +1,10 @@
+import { pageOf } from '@azotte/common';
 import type { CallContext } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import { environmentsByTenant } from '../store/environments';
 import { tenantsQuery, toTenant, type TenantRow } from '../store/tenants';
 import { isPlatformAdmin, PROFILE_READERS, tenantFor } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 
 /** The platform administrator sees every tenant; anyone else a list holding only their own. */
 export async function listTenants(

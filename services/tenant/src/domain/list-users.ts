@@ -1,9 +1,9 @@
+import { pageOf } from '@azotte/common';
 import type { CallContext } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import { tenantUsersQuery, toUser, type UserRow } from '../store/users';
 import { ADMINISTRATORS, tenantFor } from './access';
 import type { Deps } from './deps';
-import { pageOf } from './paging';
 
 export async function listUsers(
   deps: Deps,

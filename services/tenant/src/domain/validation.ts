@@ -1,4 +1,4 @@
-import { isCurrency, isDecimalString, parseDecimal, ROLES } from '@azotte/common';
+import { emailField, isCurrency, isDecimalString, parseDecimal, ROLES } from '@azotte/common';
 import { z } from 'zod';
 import { isCountry, isLocale, isTaxRatePercent, isTimeZone } from './regional';
 import { MIN_PASSWORD_LENGTH } from './passwords';
@@ -17,13 +17,7 @@ export { fieldErrors, validate } from '@azotte/common';
 const required = (max = 100) =>
   z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, 'is required')
-  .max(254, 'must be at most 254 characters')
-  .pipe(z.email({ error: 'is not a valid email address' }));
+const email = emailField;
 
 const password = z
   .string()
