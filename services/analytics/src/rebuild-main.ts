@@ -1,5 +1,5 @@
 // `npm run analytics:rebuild`: rebuilds every analytics projection from the events it kept.
-import { createLogger, inboxMigration, openDatabase, outboxMigration } from '@azotte/common';
+import { createLogger, openDatabase, serviceMigrations } from '@azotte/common';
 import { loadAnalyticsConfig } from './config';
 import { rebuildProjections } from './domain/rebuild';
 import { migrations } from './store/migrations';
@@ -10,7 +10,7 @@ async function main() {
   const db = await openDatabase({
     url: config.DATABASE_URL,
     schema: config.ANALYTICS_DB_SCHEMA,
-    migrations: [outboxMigration, inboxMigration, ...migrations],
+    migrations: serviceMigrations(migrations),
     logger,
   });
   try {

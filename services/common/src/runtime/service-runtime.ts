@@ -49,6 +49,9 @@ export interface RuntimeOptions {
   setup(ctx: { db: Database; onStop(close: () => Promise<unknown>): void }): Promise<ServiceParts>;
 }
 
+/** A service's full migration list: the outbox and inbox first, then its own. */
+export const serviceMigrations = (own: Migration[]): Migration[] => [outboxMigration, inboxMigration, ...own];
+
 export interface RunningService {
   /** The gRPC port actually bound (port 0 picks a free one). */
   port: number;
@@ -69,7 +72,7 @@ export async function startServiceRuntime(options: RuntimeOptions): Promise<Runn
   const db = await openDatabase({
     url: config.DATABASE_URL,
     schema,
-    migrations: [outboxMigration, inboxMigration, ...options.migrations],
+    migrations: serviceMigrations(options.migrations),
     logger,
     poolMax: config.DB_POOL_MAX,
   });
