@@ -1,4 +1,3 @@
-import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { DomainError, type Database } from '@azotte/common';
 import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -11,23 +10,17 @@ import type { PrincipalCache } from './auth/principal-cache';
 import { TokenIssuer } from './auth/tokens';
 import type { Clients, ServiceAddresses } from './clients';
 import type { GatewayConfig } from './config';
-import { createApi } from './http/api';
 import { errorHandler, problemOf, sendProblem } from './http/problem';
-import './http/schemas';
 import { CredentialRateLimiter } from './middleware/rate-limit';
 import type { UsageCounter } from './middleware/usage-counter';
-import { openApiDocument } from './openapi/document';
-import { administrationRoutes } from './routes/administration';
-import { analyticsRoutes } from './routes/analytics';
-import { authRoutes } from './routes/auth';
-import { billingRoutes } from './routes/billing';
-import { campaignRoutes } from './routes/campaigns';
-import { catalogRoutes } from './routes/catalog';
-import { customerRoutes } from './routes/customers';
+import { contentSecurityPolicy } from './portal/content-security-policy';
+import { servePortal } from './portal/serve-portal';
+import { createRegistry, registerRoutes } from './routes';
 import { healthRoutes } from './routes/health';
-import { storefrontRoutes } from './routes/storefronts';
-import { tenantRoutes } from './routes/tenants';
 import { IdempotencyStore } from './store/idempotency';
+import { RevokedTokenStore } from './store/revoked-tokens';
+import { createApi } from './http/api';
+import { openApiDocument } from './openapi/document';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -39,19 +32,20 @@ export interface GatewayDeps {
   principals: PrincipalCache;
 }
 
-/** Builds the Express application: /api/v1 and nothing else. */
+/** Builds the Express application: /api/v1, and the portal at `/`. */
 export function buildApp(deps: GatewayDeps): Express {
   const { config, logger, db, clients, usage, principals } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy }, crossOriginEmbedderPolicy: false }));
 
   const router = express.Router();
   router.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
 
-  const registry = new OpenAPIRegistry();
+  const registry = createRegistry();
   const tokens = new TokenIssuer(config.JWT_SECRET, config.JWT_TTL_SECONDS);
+  const revoked = new RevokedTokenStore(db.knex);
   const limiter = new CredentialRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const api = createApi(
     router,
@@ -59,25 +53,26 @@ export function buildApp(deps: GatewayDeps): Express {
     {
       logger,
       idempotency: new IdempotencyStore(db.knex),
-      authenticate: (req: Request) => authenticate(req, clients, tokens, principals),
+      authenticate: (req: Request) =>
+        authenticate(req, { clients, tokens, revoked, cache: principals, trustedOrigins: config.TRUSTED_ORIGINS }),
       async afterAuthentication(_req: Request, res: Response, principal: Principal) {
         await limiter.check(principal, res);
         if (principal.tenantId) usage.count(principal.tenantId);
       },
     },
-    { clients, tokens, principals, logger, loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS) },
+    {
+      clients,
+      tokens,
+      revoked,
+      sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+      principals,
+      logger,
+      loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS),
+    },
   );
 
   healthRoutes(router, registry, { services: { ...deps.addresses }, postgres: () => db.ping() });
-  authRoutes(api);
-  tenantRoutes(api);
-  administrationRoutes(api);
-  storefrontRoutes(api);
-  catalogRoutes(api);
-  customerRoutes(api);
-  billingRoutes(api);
-  campaignRoutes(api);
-  analyticsRoutes(api, { dashboardDeadlineMs: config.DASHBOARD_DEADLINE_MS });
+  registerRoutes(api, { dashboardDeadlineMs: config.DASHBOARD_DEADLINE_MS });
 
   const document = openApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {
@@ -94,6 +89,7 @@ export function buildApp(deps: GatewayDeps): Express {
   // Probes often expect the root paths.
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => res.redirect(307, '/api/v1/readyz'));
+  servePortal(app, config.PORTAL_DIR, logger);
   app.use((req, res) => {
     sendProblem(res, problemOf(new DomainError('not_found', 'route_not_found', `No route ${req.method} ${req.path}; the API lives under /api/v1.`)));
   });

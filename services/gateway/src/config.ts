@@ -1,4 +1,5 @@
 import { baseConfigShape, loadConfig, port } from '@azotte/common';
+import path from 'node:path';
 import { z } from 'zod';
 
 /** The gateway's configuration, read once at start (README lists every variable). */
@@ -10,6 +11,18 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
     /** Signs access tokens (HS256). Without it, a development process makes up its own. */
     JWT_SECRET: env.NODE_ENV === 'production' ? z.string().min(32) : z.string().min(32).optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    /** How long a portal session (the cookie set at sign-in) lasts. */
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
+    /**
+     * Origins besides the gateway's own whose cookie-signed writes are accepted
+     * (comma-separated), e.g. the portal's Vite dev server.
+     */
+    TRUSTED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    /** The portal's built files; empty serves no portal. Default: services/portal/dist. */
+    PORTAL_DIR: z.string().default(path.resolve(__dirname, '../../portal/dist')),
     TENANT_GRPC_ADDR: z.string().default('127.0.0.1:50051'),
     CATALOG_GRPC_ADDR: z.string().default('127.0.0.1:50052'),
     CUSTOMER_GRPC_ADDR: z.string().default('127.0.0.1:50053'),

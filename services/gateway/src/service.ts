@@ -1,4 +1,4 @@
-import { createLogger, openDatabase, type Logger } from '@azotte/common';
+import { createLogger, openDatabase, type Database, type Logger } from '@azotte/common';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
@@ -7,7 +7,21 @@ import type { GatewayConfig } from './config';
 import { PrincipalCache } from './auth/principal-cache';
 import { RevocationListener } from './auth/revocation-listener';
 import { UsageCounter } from './middleware/usage-counter';
+import { IdempotencyStore } from './store/idempotency';
 import { migrations } from './store/migrations';
+import { RevokedTokenStore } from './store/revoked-tokens';
+
+const HOUSEKEEPING_MS = 10 * 60_000;
+
+/** Deletes what has expired: idempotency records past 24 hours, revocations of tokens that expired anyway. */
+function startHousekeeping(db: Database, logger: Logger): NodeJS.Timeout {
+  const stores = [new IdempotencyStore(db.knex), new RevokedTokenStore(db.knex)];
+  const timer = setInterval(() => {
+    for (const store of stores) store.purgeExpired().catch((err) => logger.warn({ err }, 'housekeeping failed; tried again later'));
+  }, HOUSEKEEPING_MS);
+  timer.unref();
+  return timer;
+}
 
 export interface RunningGateway {
   port: number;
@@ -36,6 +50,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const revocations = new RevocationListener(config.AMQP_URL, config.AMQP_EXCHANGE, principals, logger);
   if (config.AUTH_CACHE_TTL_MS > 0) await revocations.start();
   const app = buildApp({ config, logger, db, clients, addresses, usage, principals });
+  const housekeeping = startHousekeeping(db, logger);
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve(s));
@@ -52,6 +67,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      clearInterval(housekeeping);
       await usage.stop();
       await revocations.stop();
       closeClients(clients);

@@ -121,11 +121,89 @@ describe('money moves once', () => {
     const paymentId = invoice.body.paymentIds[0];
     const part = await call('POST', `/payments/${paymentId}/refunds`, { amount: 400, reason: 'goodwill' });
     expect(part.status).toBe(201);
-    expect(part.body).toEqual({ id: expect.stringMatching(/^re_/), paymentId, amount: 400, currency: 'EUR', reason: 'goodwill', createdAt: expect.any(String) });
+    expect(part.body).toEqual({ id: expect.stringMatching(/^re_/), paymentId, amount: 400, currency: 'EUR', reason: 'goodwill', status: 'succeeded', createdAt: expect.any(String) });
     expect((await call('POST', `/payments/${paymentId}/refunds`, { amount: 601 })).status).toBe(422);
     const rest = await call('POST', `/payments/${paymentId}/refunds`, {});
     expect(rest.body.amount).toBe(600);
     expect((await call('GET', `/payments/${paymentId}`)).body).toMatchObject({ status: 'refunded', amountRefunded: 1000 });
+  });
+
+  it('refunds are listed newest first, by payment or by customer, and read one by one', async () => {
+    const paid = async () => {
+      const { customerId, priceId } = await shop();
+      await card(customerId, '4242424242424242');
+      const sub = await call('POST', '/subscriptions', { customerId, priceId });
+      return { customerId, paymentId: (await call('GET', `/invoices/${sub.body.latestInvoiceId}`)).body.paymentIds[0] as string };
+    };
+    const anna = await paid();
+    const ben = await paid();
+    const first = (await call('POST', `/payments/${anna.paymentId}/refunds`, { amount: 100 })).body;
+    const second = (await call('POST', `/payments/${anna.paymentId}/refunds`, { amount: 200, reason: 'late' })).body;
+    const third = (await call('POST', `/payments/${ben.paymentId}/refunds`, {})).body;
+
+    expect((await call('GET', `/refunds?customerId=${anna.customerId}`)).body).toEqual({ data: [second, first], nextCursor: null });
+    expect((await call('GET', `/refunds?paymentId=${ben.paymentId}`)).body).toEqual({ data: [third], nextCursor: null });
+    const page = await call('GET', `/refunds?customerId=${anna.customerId}&limit=1`);
+    expect(page.body).toEqual({ data: [second], nextCursor: expect.any(String) });
+    expect((await call('GET', `/refunds?customerId=${anna.customerId}&limit=1&cursor=${page.body.nextCursor}`)).body).toEqual({ data: [first], nextCursor: null });
+    expect(await call('GET', `/refunds/${second.id}`)).toMatchObject({ status: 200, body: second });
+    // Another environment's refund is unknown there.
+    expect((await platform.call('GET', `/refunds/${second.id}`, { token })).status).toBe(404);
+    expect((await call('GET', '/refunds?limit=0')).body.errors).toEqual([{ path: 'limit', message: expect.any(String) }]);
+  });
+});
+
+describe('previewing a change of price', () => {
+  it('answers the invoice the change then charges, at the same total', async () => {
+    const { customerId, priceId, bundleId } = await shop();
+    const dearer = (await call('POST', `/bundles/${bundleId}/prices`, { currency: 'EUR', amount: 3000, interval: 'month', strategy: 'flat' })).body;
+    await card(customerId, '4242424242424242');
+    const sub = (await call('POST', '/subscriptions', { customerId, priceId })).body;
+    // Exactly halfway through the period: the credit (−500) and the charge (+1500) stay put
+    // for minutes either side, so the preview and the change agree whatever runs between them.
+    const start = new Date(sub.currentPeriodStart).getTime();
+    const half = start + Math.floor((new Date(sub.currentPeriodEnd).getTime() - start) / 2000) * 1000;
+    await call('POST', '/test-clock/advance', { to: new Date(half).toISOString() });
+
+    const preview = await call('POST', `/subscriptions/${sub.id}/change-price/preview`, { priceId: dearer.id });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual({
+      subscriptionId: sub.id,
+      priceId: dearer.id,
+      quantity: 1,
+      currency: 'EUR',
+      at: expect.any(String),
+      lines: [
+        { description: expect.any(String), amount: -500, quantity: 1, periodStart: expect.any(String), periodEnd: sub.currentPeriodEnd },
+        { description: expect.any(String), amount: 1500, quantity: 1, periodStart: expect.any(String), periodEnd: sub.currentPeriodEnd },
+      ],
+      subtotal: 1000,
+      discount: 0,
+      tax: 0,
+      total: 1000,
+      periodStart: sub.currentPeriodStart,
+      periodEnd: sub.currentPeriodEnd,
+    });
+    expect((await call('GET', `/subscriptions/${sub.id}`)).body).toMatchObject({ priceId, latestInvoiceId: sub.latestInvoiceId });
+
+    const changed = await call('POST', `/subscriptions/${sub.id}/change-price`, { priceId: dearer.id });
+    const invoice = (await call('GET', `/invoices/${changed.body.latestInvoiceId}`)).body;
+    expect(invoice).toMatchObject({ status: 'paid', total: preview.body.total, subtotal: preview.body.subtotal, tax: preview.body.tax });
+    expect(invoice.lines.map((l: { amount: number }) => l.amount)).toEqual(preview.body.lines.map((l: { amount: number }) => l.amount));
+  });
+
+  it('refuses what the change refuses: an archived price is a 422 naming priceId, a bad quantity a 400', async () => {
+    const { customerId, priceId, bundleId } = await shop();
+    const old = (await call('POST', `/bundles/${bundleId}/prices`, { currency: 'EUR', amount: 2000, interval: 'month', strategy: 'flat' })).body;
+    await call('POST', `/prices/${old.id}/archive`);
+    await card(customerId, '4242424242424242');
+    const sub = (await call('POST', '/subscriptions', { customerId, priceId })).body;
+    const refused = await call('POST', `/subscriptions/${sub.id}/change-price/preview`, { priceId: old.id });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'price_not_sellable', errors: [{ path: 'priceId', message: 'price_archived' }] } });
+    const invalid = await call('POST', `/subscriptions/${sub.id}/change-price/preview`, { priceId: old.id, quantity: 0 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors.map((e: { path: string }) => e.path)).toEqual(['quantity']);
+    expect((await call('POST', '/subscriptions/sub_01JDQ4ZC3Y6Q8G5T6W9N2K7B1M/change-price/preview', { priceId })).status).toBe(404);
   });
 });
 

@@ -281,6 +281,57 @@ describe('prices', () => {
   });
 });
 
+describe('quotes', () => {
+  it('answer what one period costs at a quantity, from the same pricing as billing', async () => {
+    const bundle = await newBundle();
+    const price = (
+      await platform.call('POST', `/bundles/${bundle.id}/prices`, {
+        token,
+        body: priceBody({ amount: undefined, strategy: 'tiered', tiersMode: 'graduated', setupFee: 500, trialDays: 7, tiers: [{ upTo: 10, unitAmount: 100 }, { upTo: null, unitAmount: 80 }] }),
+      })
+    ).body;
+    const quote = await platform.call('GET', `/prices/${price.id}/quote?quantity=12`, { token });
+    expect(quote).toMatchObject({ status: 200 });
+    expect(quote.body).toEqual({
+      priceId: price.id,
+      bundleId: bundle.id,
+      currency: 'EUR',
+      quantity: 12,
+      amount: 10 * 100 + 2 * 80,
+      setupFee: 500,
+      interval: 'month',
+      intervalCount: 1,
+      trialDays: 7,
+      strategy: 'tiered',
+      sellable: true,
+      unsellableReason: null,
+    });
+    expect((await platform.call('GET', `/prices/${price.id}/quote`, { token })).body).toMatchObject({ quantity: 1, amount: 100 });
+  });
+
+  it('say why a price cannot be sold in a storefront or a country', async () => {
+    const bundle = await newBundle();
+    const storefront = (await platform.call('POST', '/storefronts', { token, body: storefrontBody() })).body;
+    const price = (await platform.call('POST', `/bundles/${bundle.id}/prices`, { token, body: priceBody({ countries: ['DE'] }) })).body;
+    const inCountry = (country: string) => platform.call('GET', `/prices/${price.id}/quote?country=${country}&storefrontId=${storefront.id}`, { token });
+    expect((await inCountry('DE')).body).toMatchObject({ sellable: true, unsellableReason: null });
+    expect((await inCountry('FR')).body).toMatchObject({ sellable: false, unsellableReason: 'country_not_allowed', amount: 999 });
+    await platform.call('POST', `/prices/${price.id}/archive`, { token });
+    expect((await inCountry('DE')).body).toMatchObject({ sellable: false, unsellableReason: 'price_archived' });
+  });
+
+  it('refuse a quantity out of range or a bad country, naming them, and are a 404 for an unknown price', async () => {
+    const bundle = await newBundle();
+    const price = (await platform.call('POST', `/bundles/${bundle.id}/prices`, { token, body: priceBody() })).body;
+    for (const quantity of ['0', '1000001', '1.5', 'many']) {
+      expect(pathsOf(await platform.call('GET', `/prices/${price.id}/quote?quantity=${quantity}`, { token }))).toEqual(['quantity']);
+    }
+    expect(pathsOf(await platform.call('GET', `/prices/${price.id}/quote?quantity=0&country=Germany`, { token }))).toEqual(['country', 'quantity']);
+    expect((await platform.call('GET', '/prices/price_01JDQ4ZC3Y6Q8G5T6W9N2K7B1M/quote', { token })).status).toBe(404);
+    expect((await platform.call('GET', `/prices/${price.id}/quote`, { token, headers: { 'X-Environment': 'sandbox' } })).status).toBe(404);
+  });
+});
+
 describe('scope', () => {
   it("another tenant's or another environment's bundles and prices are a 404", async () => {
     const bundle = await newBundle();
@@ -319,12 +370,13 @@ test('the OpenAPI document describes every catalog route and its schemas', async
     '/bundles/{id}/prices': ['get', 'post'],
     '/prices/{id}': ['get'],
     '/prices/{id}/archive': ['post'],
+    '/prices/{id}/quote': ['get'],
   })) {
     expect(Object.keys(doc.paths[path]).sort()).toEqual(methods.sort());
   }
   expect(doc.paths['/prices/{id}/archive'].post.responses['200']).toBeDefined();
   expect(Object.keys(doc.components.schemas)).toEqual(
-    expect.arrayContaining(['Bundle', 'Price', 'CreateBundleRequest', 'UpdateBundleRequest', 'CreatePriceRequest', 'BundleList', 'PriceList']),
+    expect.arrayContaining(['Bundle', 'Price', 'CreateBundleRequest', 'UpdateBundleRequest', 'CreatePriceRequest', 'BundleList', 'PriceList', 'PriceQuote']),
   );
   expect(doc.components.schemas.CreatePriceRequest.properties.strategy.enum).toEqual(['flat', 'per_unit', 'tiered']);
 });

@@ -178,6 +178,36 @@ describe('the audit log and usage', () => {
     expect(entry).toMatchObject({ actor: { type: 'user', id: me.body.user.id }, object: { type: 'user', id: user.id } });
   });
 
+  it('is narrowed by actor, action, object and time, every filter optional and combinable', async () => {
+    const { token: adminToken } = await platform.createTenant();
+    const me = (await platform.call('GET', '/me', { token: adminToken })).body;
+    const { user } = await platform.createUser(adminToken, 'viewer');
+    const storefront = (await platform.call('POST', '/storefronts', { token: adminToken, headers: { 'X-Environment': 'sandbox' }, body: storefrontBody() })).body;
+    const log = (query: string) => platform.call('GET', `/audit-log?${query}`, { token: adminToken });
+    const entries = await waitFor(
+      async () => {
+        const all = (await log('limit=100')).body.data;
+        return all.length === 6 ? all : undefined;
+      },
+      { what: 'six audit entries' },
+    );
+    const ids = async (query: string) => (await log(query)).body.data.map((e: { id: string }) => e.id);
+    const idOf = (objectId: string) => entries.find((e: { object: { id: string } }) => e.object.id === objectId).id;
+
+    expect(await ids(`actorId=${me.user.id}`)).toEqual([idOf(storefront.id), idOf(user.id)]);
+    expect(await ids(`action=tenant.user.created.v1&actorId=${me.user.id}`)).toEqual([idOf(user.id)]);
+    expect(await ids(`objectType=storefront&objectId=${storefront.id}&environmentId=${storefront.environmentId}`)).toEqual([idOf(storefront.id)]);
+    const at = entries.find((e: { id: string }) => e.id === idOf(user.id)).at;
+    expect(await ids(`objectType=user&from=${at}&to=${new Date(Date.parse(at) + 1).toISOString()}`)).toEqual([idOf(user.id)]);
+    expect(await ids(`objectType=user&to=${at}`)).not.toContain(idOf(user.id));
+
+    const bad = await log('from=yesterday&to=2026-01-01T00:00:00Z&limit=0&objectId=');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['from', 'limit', 'objectId']);
+    const backwards = await log('from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z');
+    expect(backwards.body).toMatchObject({ status: 400, errors: [{ path: 'from', message: 'must be before to' }] });
+  });
+
   it('count API calls and events of the month', async () => {
     const { token: adminToken } = await platform.createTenant();
     for (let i = 0; i < 3; i++) await platform.call('GET', '/storefronts', { token: adminToken });

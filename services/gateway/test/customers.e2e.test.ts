@@ -226,6 +226,9 @@ describe('support requests', () => {
     const viewer = (await platform.createUser(token, 'viewer')).token;
     const listed = await platform.call('GET', `/customers/${customer.id}/support-requests`, { token: viewer });
     expect(listed.body).toEqual({ data: [reopened.body], nextCursor: null });
+    const one = await platform.call('GET', `/support-requests/${id}`, { token: viewer });
+    expect(one).toMatchObject({ status: 200, body: reopened.body });
+    expect(one.body.messages.map((m: { body: string }) => m.body)).toEqual(['After ten seconds.', 'Which device?', 'It is back.']);
   });
 
   it('are validated field by field, and paginated', async () => {
@@ -250,7 +253,9 @@ describe('support requests', () => {
     const b = await aTenant();
     const customer = (await a.call('POST', '/customers', aCustomer())).body;
     const request = (await a.call('POST', `/customers/${customer.id}/support-requests`, { subject: 's', body: 'b' })).body;
+    expect((await a.call('GET', `/support-requests/${request.id}`)).status).toBe(200);
     for (const call of [b.call, a.sandbox]) {
+      expect((await call('GET', `/support-requests/${request.id}`)).status).toBe(404);
       expect((await call('PATCH', `/support-requests/${request.id}`, { status: 'resolved' })).status).toBe(404);
       expect((await call('POST', `/support-requests/${request.id}/messages`, { body: 'x' })).status).toBe(404);
     }
@@ -267,6 +272,7 @@ test('the OpenAPI document describes every customer route', async () => {
     'delete /customers/{id}',
     'post /customers/{id}/support-requests',
     'get /customers/{id}/support-requests',
+    'get /support-requests/{id}',
     'patch /support-requests/{id}',
     'post /support-requests/{id}/messages',
   ];

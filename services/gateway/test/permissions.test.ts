@@ -1,4 +1,4 @@
-import { allows, AREAS, type Access, type Area } from '../src/auth/permissions';
+import { allows, AREAS, permissionsOf, refusal, type Access, type Area } from '../src/auth/permissions';
 import type { Role } from '@azotte/common';
 
 // API.md's "Roles" table, transcribed independently of the code's table.
@@ -34,4 +34,23 @@ test('the code covers every area of the contract', () => {
 
 test.each(cases)('%s: a %s may %s → %s', (area, role, access, expected) => {
   expect(allows(role, area, access)).toBe(expected);
+});
+
+const WORDS = { W: 'write', R: 'read', '—': 'none' } as const;
+
+test.each(['administrator', 'manager', 'operator', 'viewer'] as Role[])("GET /me's permissions of a %s are the contract's column", (role) => {
+  const expected = Object.fromEntries(Object.entries(CONTRACT).map(([area, column]) => [area, WORDS[column[role]]]));
+  expect(permissionsOf(role)).toEqual(expected);
+});
+
+test('the platform administrator outside a tenant has no tenant permission', () => {
+  expect(new Set(Object.values(permissionsOf('platform_admin')))).toEqual(new Set(['none']));
+});
+
+test('a refusal names what was refused, the roles that may, and the caller\'s role', () => {
+  expect(refusal('operator', 'refunds', 'write')).toBe('Changing refunds needs the Administrator or Manager role; yours is Operator.');
+  expect(refusal('viewer', 'customers', 'write')).toBe(
+    'Changing customers and support requests needs the Administrator, Manager or Operator role; yours is Viewer.',
+  );
+  expect(refusal('manager', 'administration', 'read')).toMatch(/needs the Administrator role; yours is Manager\.$/);
 });

@@ -11,6 +11,7 @@ const ID = 'xx_01JDQ4ZC3Y6Q8G5T6W9N2K7B1M';
  */
 const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
   ['GET', '/me', ALL],
+  ['POST', '/auth/logout', ALL],
   ['POST', '/tenants', []],
   ['GET', '/tenants', ['administrator', 'manager', 'viewer']],
   ['GET', '/tenants/{id}', ['administrator', 'manager', 'viewer']],
@@ -40,6 +41,7 @@ const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
   ['POST', '/bundles/{id}/prices', ['administrator', 'manager']],
   ['GET', '/bundles/{id}/prices', ALL],
   ['GET', '/prices/{id}', ALL],
+  ['GET', '/prices/{id}/quote', ALL],
   ['POST', '/prices/{id}/archive', ['administrator', 'manager']],
   ['POST', '/customers', ['administrator', 'manager', 'operator']],
   ['GET', '/customers', ALL],
@@ -48,6 +50,7 @@ const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
   ['DELETE', '/customers/{id}', ['administrator', 'manager', 'operator']],
   ['POST', '/customers/{id}/support-requests', ['administrator', 'manager', 'operator']],
   ['GET', '/customers/{id}/support-requests', ALL],
+  ['GET', '/support-requests/{id}', ALL],
   ['PATCH', '/support-requests/{id}', ['administrator', 'manager', 'operator']],
   ['POST', '/support-requests/{id}/messages', ['administrator', 'manager', 'operator']],
   ['POST', '/customers/{id}/payment-methods', ['administrator', 'manager', 'operator']],
@@ -59,12 +62,15 @@ const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
   ['GET', '/subscriptions/{id}', ALL],
   ['POST', '/subscriptions/{id}/cancel', ['administrator', 'manager', 'operator']],
   ['POST', '/subscriptions/{id}/change-price', ['administrator', 'manager', 'operator']],
+  ['POST', '/subscriptions/{id}/change-price/preview', ALL],
   ['GET', '/invoices', ALL],
   ['GET', '/invoices/{id}', ALL],
   ['POST', '/invoices/{id}/pay', ['administrator', 'manager', 'operator']],
   ['GET', '/payments', ALL],
   ['GET', '/payments/{id}', ALL],
   ['POST', '/payments/{id}/refunds', ['administrator', 'manager']],
+  ['GET', '/refunds', ALL],
+  ['GET', '/refunds/{id}', ALL],
   ['GET', '/test-clock', ['administrator', 'manager', 'operator']],
   ['POST', '/test-clock/advance', ['administrator', 'manager', 'operator']],
   ['POST', '/campaigns', ['administrator', 'manager']],
@@ -86,12 +92,18 @@ const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
 
 let platform: Platform;
 const tokens = {} as Record<Role, string>;
+const signIns = {} as Record<Role, [email: string, password: string]>;
 
 beforeAll(async () => {
   platform = await startPlatform('roles');
-  const { token } = await platform.createTenant();
+  const { token, adminEmail } = await platform.createTenant();
   tokens.administrator = token;
-  for (const role of ['manager', 'operator', 'viewer'] as const) tokens[role] = (await platform.createUser(token, role)).token;
+  signIns.administrator = [adminEmail, 'owner-password'];
+  for (const role of ['manager', 'operator', 'viewer'] as const) {
+    const { user, token: userToken } = await platform.createUser(token, role);
+    tokens[role] = userToken;
+    signIns[role] = [user.email, 'user-password-1'];
+  }
 });
 afterAll(async () => {
   await platform.stop();
@@ -111,7 +123,9 @@ const cases = ROUTES.flatMap(([method, path, allowed]) => ALL.map((role) => [met
 
 test.each(cases)('%s %s as %s → allowed: %s', async (method, path, role, allowed) => {
   const url = path.replace('{id}', ID).replace('{provider}', 'nope');
-  const res = await platform.call(method, url, { token: tokens[role], body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+  // Signing out revokes the token used: a token of its own keeps the others for the rest of the table.
+  const token = path === '/auth/logout' ? await platform.login(...signIns[role]) : tokens[role];
+  const res = await platform.call(method, url, { token, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
   if (allowed) {
     expect(res.status).not.toBe(403);
     expect(res.status).toBeLessThan(500);

@@ -104,6 +104,18 @@ describe('the platform administrator', () => {
   });
 });
 
+describe('environments', () => {
+  it('a new one is offered at once, to a user whose sign-in was already known to the gateway', async () => {
+    const { token } = await platform.createTenant();
+    const names = async () => ((await platform.call('GET', '/me', { token })).body.environments as Array<{ name: string }>).map((e) => e.name).sort();
+    expect(await names()).toEqual(['production', 'sandbox']); // now cached
+    const created = await platform.call('POST', '/environments', { token, body: { name: 'staging', kind: 'sandbox' } });
+    expect(created).toMatchObject({ status: 201, body: { name: 'staging', kind: 'sandbox' } });
+    expect(await names()).toEqual(['production', 'sandbox', 'staging']);
+    expect((await platform.call('GET', '/me', { token, headers: { 'X-Environment': 'staging' } })).body.environment).toMatchObject({ id: created.body.id });
+  });
+});
+
 describe('API keys', () => {
   it('are shown once, work in their environment, and are refused at once when revoked', async () => {
     const { token } = await platform.createTenant();

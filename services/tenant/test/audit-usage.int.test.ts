@@ -1,7 +1,8 @@
 import amqp from 'amqplib';
 import { SYSTEM_ACTOR } from '@azotte/common';
+import type { tenantV1 } from '@azotte/proto';
 import { publishEvent, testServers, waitFor } from '@azotte/common/testing';
-import { aStorefront, aUser } from './support/builders';
+import { anAuditLogQuery, aStorefront, aUser } from './support/builders';
 import { failureOf, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
@@ -26,7 +27,7 @@ describe('the audit log', () => {
     const grace = await h.client.createUser(aUser(), { context: admin });
 
     const entry = await waitFor(
-      async () => (await h.client.listAuditLog({}, { context: admin })).data.find((e) => e.objectId === grace.id),
+      async () => (await h.client.listAuditLog(anAuditLogQuery(), { context: admin })).data.find((e) => e.objectId === grace.id),
       { what: 'the audit entry of the user creation' },
     );
     expect(entry).toMatchObject({
@@ -48,7 +49,7 @@ describe('the audit log', () => {
 
     const log = await waitFor(
       async () => {
-        const { data } = await h.client.listAuditLog({}, { context: admin });
+        const { data } = await h.client.listAuditLog(anAuditLogQuery(), { context: admin });
         return data.length === 5 ? data : undefined;
       },
       { what: 'five audit entries' },
@@ -73,14 +74,69 @@ describe('the audit log', () => {
     const mine = await h.newTenant();
     const other = await h.newTenant();
     await h.client.createUser(aUser(), { context: other.admin });
-    await waitFor(async () => (await h.client.listAuditLog({}, { context: other.admin })).data.length >= 5);
-    const log = (await h.client.listAuditLog({}, { context: mine.admin })).data;
+    await waitFor(async () => (await h.client.listAuditLog(anAuditLogQuery(), { context: other.admin })).data.length >= 5);
+    const log = (await h.client.listAuditLog(anAuditLogQuery(), { context: mine.admin })).data;
     const otherIds = new Set([other.tenant.id, other.adminUser.id, ...other.tenant.environments.map((e) => e.id)]);
     expect(log.filter((e) => otherIds.has(e.objectId))).toEqual([]);
 
     const viewer = await h.client.createUser(aUser({ role: 'viewer' }), { context: mine.admin });
-    expect(await failureOf(h.client.listAuditLog({}, { context: await h.signIn(viewer.id) }))).toMatchObject({
+    expect(await failureOf(h.client.listAuditLog(anAuditLogQuery(), { context: await h.signIn(viewer.id) }))).toMatchObject({
       kind: 'permission_denied',
+    });
+  });
+});
+
+describe('the audit log, filtered', () => {
+  test('narrows to an actor, an action, an object, a kind of object in an environment, every filter together', async () => {
+    const { admin, adminInSandbox, adminUser, environment } = await h.newTenant();
+    const grace = await h.client.createUser(aUser(), { context: admin });
+    const shop = await h.client.createStorefront(aStorefront(), { context: admin });
+    const sandboxShop = await h.client.createStorefront(aStorefront(), { context: adminInSandbox });
+    await waitFor(async () => (await h.client.listAuditLog(anAuditLogQuery(), { context: admin })).data.length === 7, { what: 'seven audit entries' });
+    const objects = async (filter: Partial<tenantV1.ListAuditLogRequest>) =>
+      (await h.client.listAuditLog(anAuditLogQuery(filter), { context: admin })).data.map((e) => e.objectId);
+
+    expect(await objects({ actorId: adminUser.id })).toEqual([sandboxShop.id, shop.id, grace.id]);
+    expect(await objects({ action: 'tenant.storefront.created.v1' })).toEqual([sandboxShop.id, shop.id]);
+    expect(await objects({ objectId: grace.id })).toEqual([grace.id]);
+    expect(await objects({ objectType: 'storefront', environmentId: environment('sandbox').id })).toEqual([sandboxShop.id]);
+    expect(await objects({ actorId: adminUser.id, action: 'tenant.user.created.v1', objectType: 'user', objectId: grace.id })).toEqual([grace.id]);
+    expect(await objects({ actorId: adminUser.id, action: 'tenant.tenant.created.v1' })).toEqual([]);
+
+    const page1 = await h.client.listAuditLog(anAuditLogQuery({ action: 'tenant.storefront.created.v1', page: { limit: 1, cursor: '' } }), { context: admin });
+    expect(page1.data.map((e) => e.objectId)).toEqual([sandboxShop.id]);
+    const page2 = await h.client.listAuditLog(
+      anAuditLogQuery({ action: 'tenant.storefront.created.v1', page: { limit: 1, cursor: page1.nextCursor } }),
+      { context: admin },
+    );
+    expect(page2.data.map((e) => e.objectId)).toEqual([shop.id]);
+  });
+
+  test('takes entries at or after from and strictly before to, by when they happened', async () => {
+    const { admin, tenant } = await h.newTenant();
+    const happened = ['2025-01-31T23:59:59.999Z', '2025-02-01T00:00:00.000Z', '2025-02-28T12:00:00.000Z', '2025-03-01T00:00:00.000Z'];
+    for (const [i, at] of happened.entries()) {
+      await publishForeignEvent('customer.customer.created.v1', tenant.id, { customer: { id: `cus_${i}` } }, at);
+    }
+    const inLog = async (filter: Partial<tenantV1.ListAuditLogRequest>) =>
+      (await h.client.listAuditLog(anAuditLogQuery({ objectType: 'customer', ...filter }), { context: admin })).data.map((e) => e.at);
+    await waitFor(async () => (await inLog({})).length === 4, { what: 'the four customer entries' });
+
+    expect(await inLog({ from: '2025-02-01T00:00:00Z', to: '2025-03-01T00:00:00Z' })).toEqual([happened[2], happened[1]]);
+    expect(await inLog({ from: '2025-02-28T12:00:00Z' })).toEqual([happened[3], happened[2]]);
+    expect(await inLog({ to: '2025-02-01T00:00:00Z' })).toEqual([happened[0]]);
+  });
+
+  test('refuses a period that ends before it starts, and an overlong filter, naming the field', async () => {
+    const { admin } = await h.newTenant();
+    const backwards = anAuditLogQuery({ from: '2025-03-01T00:00:00Z', to: '2025-02-01T00:00:00Z' });
+    expect(await failureOf(h.client.listAuditLog(backwards, { context: admin }))).toMatchObject({
+      kind: 'invalid_argument',
+      fields: [{ path: 'from', message: 'must be before to' }],
+    });
+    expect(await failureOf(h.client.listAuditLog(anAuditLogQuery({ objectId: 'x'.repeat(201) }), { context: admin }))).toMatchObject({
+      kind: 'invalid_argument',
+      fields: [{ path: 'objectId', message: 'must be at most 200 characters' }],
     });
   });
 });

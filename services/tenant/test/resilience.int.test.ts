@@ -1,5 +1,6 @@
 import { checkHealth } from '@azotte/common';
 import { TcpProxy, testServers, waitFor } from '@azotte/common/testing';
+import { anAuditLogQuery } from './support/builders';
 import { failureOf, startHarness, type Harness } from './support/harness';
 
 // RabbitMQ is reached through a proxy the test can cut, to start the service while the broker is away.
@@ -28,13 +29,13 @@ test('serves gRPC while RabbitMQ is down, and publishes what it kept once the br
   const { admin, tenant } = await h.newTenant();
   const unsent = await h.db('outbox').where({ tenant_id: tenant.id }).whereNull('sent_at');
   expect(unsent).toHaveLength(4);
-  expect((await h.client.listAuditLog({}, { context: admin })).data).toEqual([]);
+  expect((await h.client.listAuditLog(anAuditLogQuery(), { context: admin })).data).toEqual([]);
 
   await proxy.start();
 
   const log = await waitFor(
     async () => {
-      const { data } = await h.client.listAuditLog({}, { context: admin });
+      const { data } = await h.client.listAuditLog(anAuditLogQuery(), { context: admin });
       return data.length === 4 ? data : undefined;
     },
     { what: 'the kept events in the audit log', timeoutMs: 20_000 },

@@ -9,8 +9,10 @@ import { createSubscription } from '../operations/create-subscription';
 import { getEntitlements } from '../operations/get-entitlements';
 import { listPaymentMethods } from '../operations/list-payment-methods';
 import { payInvoice } from '../operations/pay-invoice';
+import { previewChangePrice } from '../operations/preview-change-price';
 import { getInvoice, listInvoices } from '../operations/read-invoices';
 import { getPayment, listPayments } from '../operations/read-payments';
+import { getRefund, listRefunds } from '../operations/read-refunds';
 import { getSubscription, listSubscriptions } from '../operations/read-subscriptions';
 import { setDefaultPaymentMethod } from '../operations/set-default-payment-method';
 import { advanceTestClock, getTestClock } from '../operations/test-clock';
@@ -26,12 +28,15 @@ export function billingHandlers(deps: Deps, logger: Logger): billingV1.BillingSe
     getSubscription: unary(logger, (req, ctx) => getSubscription(deps, ctx, req)),
     cancelSubscription: unary(logger, (req, ctx) => cancelSubscription(deps, ctx, req)),
     changePrice: unary(logger, (req, ctx) => changePrice(deps, ctx, req)),
+    previewChangePrice: unary(logger, (req, ctx) => previewChangePrice(deps, ctx, req)),
     listInvoices: unary(logger, (req, ctx) => listInvoices(deps, ctx, req)),
     getInvoice: unary(logger, (req, ctx) => getInvoice(deps, ctx, req)),
     payInvoice: unary(logger, (req, ctx) => payInvoice(deps, ctx, req)),
     listPayments: unary(logger, (req, ctx) => listPayments(deps, ctx, req)),
     getPayment: unary(logger, (req, ctx) => getPayment(deps, ctx, req)),
     createRefund: unary(logger, (req, ctx) => createRefund(deps, ctx, req)),
+    listRefunds: unary(logger, (req, ctx) => listRefunds(deps, ctx, req)),
+    getRefund: unary(logger, (req, ctx) => getRefund(deps, ctx, req)),
     getTestClock: unary(logger, (req, ctx) => getTestClock(deps, ctx, req)),
     advanceTestClock: unary(logger, (req, ctx) => advanceTestClock(deps, ctx, req)),
     getEntitlements: unary(logger, (req, ctx) => getEntitlements(deps, ctx, req)),

@@ -59,19 +59,22 @@ export function presentSubscription(row: SubscriptionRow): billingV1.Subscriptio
   };
 }
 
+const presentLines = (row: InvoiceRow): billingV1.InvoiceLine[] =>
+  row.lines.map((l) => ({
+    description: l.description,
+    amount: l.amount,
+    quantity: l.quantity,
+    periodStart: l.periodStart,
+    periodEnd: l.periodEnd,
+    kind: l.kind,
+  }));
+
 export function presentInvoice(row: InvoiceRow, paymentIds: string[]): billingV1.Invoice {
   return {
     id: row.id,
     status: row.status,
     currency: row.currency,
-    lines: row.lines.map((l) => ({
-      description: l.description,
-      amount: l.amount,
-      quantity: l.quantity,
-      periodStart: l.periodStart,
-      periodEnd: l.periodEnd,
-      kind: l.kind,
-    })),
+    lines: presentLines(row),
     subtotal: num(row.subtotal),
     discount: num(row.discount),
     tax: num(row.tax),
@@ -117,5 +120,24 @@ export function presentRefund(row: RefundRow): billingV1.Refund {
     status: row.status,
     failureCode: row.failure_code ?? undefined,
     createdAt: iso(row.created_at)!,
+  };
+}
+
+/** A planned change of price as its preview: the subscription after it, and the invoice it would charge (none for a trial). */
+export function presentChangePricePreview(plan: { sub: SubscriptionRow; invoice: InvoiceRow | null }, at: Date): billingV1.ChangePricePreview {
+  const { sub, invoice } = plan;
+  return {
+    subscriptionId: sub.id,
+    priceId: sub.price_id,
+    quantity: num(sub.quantity),
+    currency: sub.currency,
+    at: iso(at)!,
+    lines: invoice ? presentLines(invoice) : [],
+    subtotal: invoice ? num(invoice.subtotal) : 0,
+    discount: invoice ? num(invoice.discount) : 0,
+    tax: invoice ? num(invoice.tax) : 0,
+    total: invoice ? num(invoice.total) : 0,
+    periodStart: iso(sub.current_period_start)!,
+    periodEnd: iso(sub.current_period_end)!,
   };
 }

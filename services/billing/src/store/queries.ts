@@ -1,5 +1,5 @@
 import { notFound, type Db, type Scope } from '@azotte/common';
-import { invoices, payments, subscriptions, type InvoiceRow, type PaymentRow, type SubscriptionRow } from './tables';
+import { invoices, payments, refunds, subscriptions, type InvoiceRow, type PaymentRow, type RefundRow, type SubscriptionRow } from './tables';
 
 export async function subscriptionOf(db: Db, scope: Scope, id: string, lock = false): Promise<SubscriptionRow> {
   const q = subscriptions.in(db, scope).where({ id }).first();
@@ -19,6 +19,12 @@ export async function paymentOf(db: Db, scope: Scope, id: string, lock = false):
   const q = payments.in(db, scope).where({ id }).first();
   const row = (await (lock ? q.forUpdate() : q)) as PaymentRow | undefined;
   if (!row) throw notFound('payment', id);
+  return row;
+}
+
+export async function refundOf(db: Db, scope: Scope, id: string): Promise<RefundRow> {
+  const row = (await refunds.in(db, scope).where({ id }).first()) as RefundRow | undefined;
+  if (!row) throw notFound('refund', id);
   return row;
 }
 

@@ -87,6 +87,11 @@ export class BusConnection {
       await conn.close().catch(() => undefined);
       throw err;
     }
+    // Closed while this attempt was under way: the connection would outlive its owner.
+    if (this.closing) {
+      await closeOrDestroy(conn);
+      return;
+    }
     this.conn = conn;
     this.attempt = 0;
     logger.info({ name }, 'bus connected');
@@ -110,10 +115,12 @@ export class BusConnection {
     this.timer.unref();
   }
 
+  /** Stops reconnecting and closes the connection, waiting for an attempt under way to end first. */
   async close(): Promise<void> {
     this.closing = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    await this.connecting?.catch(() => undefined);
     const conn = this.conn;
     this.conn = undefined;
     if (conn) await closeOrDestroy(conn);

@@ -1,6 +1,7 @@
 import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
 import { DomainError, isDomainError, type FieldError } from './domain-error';
 import { ERROR_KINDS, kindOfGrpcStatus, type ErrorKind } from './kinds';
+import { infrastructureUnavailable, isTransientInfrastructureError } from './transient';
 
 // Trailing metadata that carries a DomainError across a gRPC hop intact.
 const KIND = 'x-error-kind';
@@ -11,7 +12,9 @@ const FIELDS = 'x-error-fields';
 export function toGrpcStatus(err: unknown): Partial<StatusObject> {
   const domain = isDomainError(err)
     ? err
-    : new DomainError('internal', 'internal_error', 'An internal error occurred.');
+    : isTransientInfrastructureError(err)
+      ? infrastructureUnavailable()
+      : new DomainError('internal', 'internal_error', 'An internal error occurred.');
   const metadata = new Metadata();
   metadata.set(KIND, domain.kind);
   metadata.set(CODE, domain.code);

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { runWithContext, type CallContext } from '../context/scope';
 import { isDomainError } from '../errors/domain-error';
 import { toGrpcStatus } from '../errors/grpc';
+import { isTransientInfrastructureError } from '../errors/transient';
 import { contextFromMetadata } from './metadata';
 
 export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res>;
@@ -27,7 +28,8 @@ export function unary<Req, Res>(logger: Logger, handler: UnaryHandler<Req, Res>)
       handler(call.request, ctx).then(
         (res) => callback(null, res),
         (err: unknown) => {
-          if (!isDomainError(err)) logger.error({ err, path: call.getPath() }, 'unexpected error in gRPC handler');
+          if (isTransientInfrastructureError(err)) logger.warn({ err, path: call.getPath() }, 'a backing server failed the call; answered unavailable');
+          else if (!isDomainError(err)) logger.error({ err, path: call.getPath() }, 'unexpected error in gRPC handler');
           callback(toGrpcStatus(err));
         },
       );

@@ -37,3 +37,52 @@ export function allows(role: Role, area: Area, access: Access): boolean {
 }
 
 export const AREAS = Object.keys(MATRIX) as Area[];
+
+export type Permission = 'write' | 'read' | 'none';
+
+/**
+ * `GET /me`'s `permissions`: what `role` may do in every area, from the same
+ * table the routes enforce. The platform administrator outside any tenant has
+ * none of them (it manages tenants; with X-Tenant-Id it acts as an
+ * Administrator).
+ */
+export function permissionsOf(role: Role | 'platform_admin'): Record<Area, Permission> {
+  return Object.fromEntries(
+    AREAS.map((area) => {
+      if (role === 'platform_admin') return [area, 'none'];
+      const level = allows(role, area, 'write') ? 'write' : allows(role, area, 'read') ? 'read' : 'none';
+      return [area, level];
+    }),
+  ) as Record<Area, Permission>;
+}
+
+const TITLES: Record<Role, string> = { administrator: 'Administrator', manager: 'Manager', operator: 'Operator', viewer: 'Viewer' };
+
+/** The roles that may `access` the area, as a person reads them: "Administrator or Manager". */
+export function rolesAllowed(area: Area, access: Access): string {
+  const names = (Object.keys(COLUMN) as Role[]).filter((role) => allows(role, area, access)).map((role) => TITLES[role]);
+  if (names.length <= 1) return names[0] ?? 'no';
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+const AREA_NAMES: Record<Area, string> = {
+  administration: 'users, API keys, environments, payment providers and the audit log',
+  tenantProfile: 'the tenant profile and usage',
+  storefronts: 'storefronts',
+  catalog: 'bundles and prices',
+  campaigns: 'campaigns',
+  campaignOperations: 'activating and pausing campaigns',
+  customers: 'customers and support requests',
+  billing: 'payment methods and subscriptions',
+  refunds: 'refunds',
+  testClock: 'the test clock',
+  dashboard: 'the dashboard',
+  analytics: 'analytics reports',
+  paymentReports: 'the payment report',
+};
+
+/** A 403's detail: what was refused, the caller's role, and which roles may. */
+export function refusal(role: Role, area: Area, access: Access): string {
+  const verb = access === 'write' ? 'Changing' : 'Reading';
+  return `${verb} ${AREA_NAMES[area]} needs the ${rolesAllowed(area, access)} role; yours is ${TITLES[role]}.`;
+}

@@ -1,5 +1,12 @@
 import type { Actor, CallContext, EnvironmentKind, Role } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
+import type { VerifiedToken } from './tokens';
+
+export interface PrincipalEnvironment {
+  id: string;
+  name: string;
+  kind: EnvironmentKind;
+}
 
 /** Who is calling, as the gateway established it, and the scope the call acts in. */
 export interface Principal {
@@ -8,8 +15,14 @@ export interface Principal {
   role: Role | 'platform_admin';
   platformAdmin: boolean;
   tenantId?: string;
-  environment?: { id: string; name: string; kind: EnvironmentKind };
-  credential: 'token' | 'api_key';
+  tenantName?: string;
+  environment?: PrincipalEnvironment;
+  /** A user's choice of environments in its tenant; empty for API keys. */
+  environments: PrincipalEnvironment[];
+  /** How the caller signed in: an access token, the portal's session cookie, or an API key. */
+  credential: 'token' | 'session' | 'api_key';
+  /** The access token or session presented (not for API keys): what sign-out revokes. */
+  token?: VerifiedToken;
   user?: tenantV1.User;
   apiKey?: tenantV1.ApiKey;
 }

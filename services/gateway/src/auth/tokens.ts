@@ -1,15 +1,24 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'azotte';
 const AUDIENCE = 'azotte-api';
 const ALGORITHM = 'HS256';
 
+/** What a valid token says: whose it is, its own id (for revocation) and when it expires. */
+export interface VerifiedToken {
+  userId: string;
+  tokenId: string;
+  expiresAt: Date;
+}
+
 /**
- * Short-lived access tokens. The algorithm, issuer and audience are pinned on
- * verification, so a token signed any other way (or `alg: none`) is refused.
- * The token names only its subject: role and status are read afresh on every
- * request, so a demotion or a disabled account takes effect at once.
+ * Short-lived access tokens, and the longer-lived portal sessions carried in a
+ * cookie (the same kind of token, with another lifetime). The algorithm,
+ * issuer and audience are pinned on verification, so a token signed any other
+ * way (or `alg: none`) is refused. The token names only its subject and its
+ * own id: role and status are read afresh on every request, so a demotion or
+ * a disabled account takes effect at once, and a sign-out revokes the id.
  */
 export class TokenIssuer {
   private readonly key: Uint8Array;
@@ -21,26 +30,28 @@ export class TokenIssuer {
     this.key = new TextEncoder().encode(secret ?? randomBytes(32).toString('hex'));
   }
 
-  async issue(userId: string): Promise<string> {
+  async issue(userId: string, ttlSeconds = this.ttlSeconds): Promise<string> {
     return new SignJWT({})
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(userId)
+      .setJti(randomUUID())
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.key);
   }
 
-  /** The user id of a valid token, or undefined for anything else. */
-  async verify(token: string): Promise<string | undefined> {
+  /** What a valid token says, or undefined for anything else. */
+  async verify(token: string): Promise<VerifiedToken | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience: AUDIENCE,
       });
-      return typeof payload.sub === 'string' ? payload.sub : undefined;
+      if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number') return undefined;
+      return { userId: payload.sub, tokenId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return undefined;
     }

@@ -5,6 +5,7 @@ import type { LoginThrottle } from '../auth/login-throttle';
 import type { PrincipalCache } from '../auth/principal-cache';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Clients } from '../clients';
+import type { RevokedTokenStore } from '../store/revoked-tokens';
 import { addRoute, type RouteDeps, type RouteSpec } from './route';
 
 /** What a routes module needs: a way to declare routes, and the gateway's collaborators. */
@@ -12,6 +13,10 @@ export interface Api {
   add<B, Q, P, R>(spec: RouteSpec<B, Q, P, R>): void;
   clients: Clients;
   tokens: TokenIssuer;
+  /** Signed-out tokens and sessions, refused by every replica. */
+  revoked: RevokedTokenStore;
+  /** Lifetime of the portal's session cookie. */
+  sessionTtlSeconds: number;
   loginThrottle: LoginThrottle;
   /** Authenticated principals; a revocation or user change evicts its actor here at once. */
   principals: PrincipalCache;

@@ -1,4 +1,4 @@
-import { DomainError, ERROR_KINDS, isDomainError, type FieldError } from '@azotte/common';
+import { DomainError, ERROR_KINDS, infrastructureUnavailable, isDomainError, isTransientInfrastructureError, type FieldError } from '@azotte/common';
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 
@@ -55,7 +55,11 @@ function parserError(err: { type?: string; status?: number; limit?: number }): D
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const domain = isDomainError(err) ? err : parserError(err as { type?: string });
+    const domain = isDomainError(err)
+      ? err
+      : isTransientInfrastructureError(err)
+        ? infrastructureUnavailable()
+        : parserError(err as { type?: string });
     if (domain) {
       if (domain.kind === 'unavailable') logger.warn({ code: domain.code, path: req.path }, domain.message);
       return sendProblem(res, problemOf(domain));

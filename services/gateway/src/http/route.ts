@@ -1,9 +1,18 @@
-import { DomainError, fieldErrors, invalidArgument, isDomainError, runWithContext, type CallContext } from '@azotte/common';
+import {
+  DomainError,
+  fieldErrors,
+  infrastructureUnavailable,
+  invalidArgument,
+  isDomainError,
+  isTransientInfrastructureError,
+  runWithContext,
+  type CallContext,
+} from '@azotte/common';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
-import { allows, type Access, type Area } from '../auth/permissions';
+import { allows, refusal, type Access, type Area } from '../auth/permissions';
 import { contextOf, type Principal } from '../auth/principal';
 import { applyIdempotency } from '../middleware/idempotency';
 import type { IdempotencyStore } from '../store/idempotency';
@@ -27,6 +36,8 @@ export interface RouteInput<B, Q, P> {
   principal: Principal;
   ctx: CallContext;
   req: Request;
+  /** For what a handler adds to the answer beyond its body (the session cookie). */
+  res: Response;
 }
 
 export interface RouteSpec<B, Q, P, R> {
@@ -40,6 +51,7 @@ export interface RouteSpec<B, Q, P, R> {
   query?: z.ZodObject<z.ZodRawShape> & ZodType<Q>;
   params?: z.ZodObject<z.ZodRawShape> & ZodType<P>;
   response: ZodType<R>;
+  /** 204 answers no body: the handler's result is ignored. */
   status?: number;
   /** Error statuses worth documenting besides the ones every route can give. */
   errors?: number[];
@@ -77,7 +89,7 @@ function authorize(auth: RouteAuth, principal: Principal): void {
     ]);
   }
   if (!allows(principal.role, auth.area, auth.access)) {
-    throw new DomainError('permission_denied', 'forbidden', `Your role (${principal.role}) may not ${auth.access} ${auth.area}.`);
+    throw new DomainError('permission_denied', 'forbidden', refusal(principal.role, auth.area, auth.access));
   }
 }
 
@@ -111,18 +123,22 @@ export function addRoute<B, Q, P, R>(router: Router, registry: OpenAPIRegistry, 
     let problem: Problem | undefined;
     try {
       const result = await runWithContext(ctx, () =>
-        spec.handler({ body, query, params, principal: principal as Principal, ctx, req }),
+        spec.handler({ body, query, params, principal: principal as Principal, ctx, req, res }),
       );
       payload = JSON.stringify(result ?? null);
     } catch (err) {
       if (!idempotent) return next(err);
-      if (!isDomainError(err)) deps.logger.error({ err, path: req.path }, 'unhandled error');
-      problem = problemOf(isDomainError(err) ? err : new DomainError('internal', 'internal_error', 'An internal error occurred.'));
+      const transient = !isDomainError(err) && isTransientInfrastructureError(err);
+      if (!isDomainError(err) && !transient) deps.logger.error({ err, path: req.path }, 'unhandled error');
+      problem = problemOf(
+        isDomainError(err) ? err : transient ? infrastructureUnavailable() : new DomainError('internal', 'internal_error', 'An internal error occurred.'),
+      );
       code = problem.status;
       payload = JSON.stringify(problem);
     }
     // The stored response must be in place before the client can retry.
     if (idempotent) await idempotent.finish(code, payload).catch((err) => deps.logger.error({ err }, 'idempotency record not saved'));
+    if (code === 204) return void res.status(204).end();
     res.status(code).type(problem ? 'application/problem+json' : 'application/json').send(payload);
   });
 }
@@ -144,7 +160,7 @@ function openApiOf(spec: RouteSpec<unknown, unknown, unknown, unknown>, status: 
       headers: spec.auth === 'public' ? undefined : headerSchema(spec.method === 'post'),
     },
     responses: {
-      [status]: { description: 'Success', content: { 'application/json': { schema: spec.response } } },
+      [status]: status === 204 ? { description: 'Done; no content' } : { description: 'Success', content: { 'application/json': { schema: spec.response } } },
       ...Object.fromEntries([...errors].sort().map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', ...problem }])),
     },
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../http/api';
-import { Email, IdParams, listOf, listResponse, PageQuery, pageOf, RoleSchema, Timestamp } from '../http/schemas';
+import { Email, IdParams, listResponse, PageQuery, pageOf, RoleSchema } from '../http/schemas';
+import { auditLogRoutes } from './audit-log';
 import { presentApiKey, presentEnvironment, presentPaymentProvider, presentUser } from './presenters';
 import { ApiKeyList, ApiKeySchema, EnvironmentSchema, PaymentProviderSchema, UserList, UserSchema } from './schemas';
 
@@ -47,17 +48,6 @@ const PutProviderBody = z
   })
   .openapi('PutPaymentProviderRequest');
 
-const AuditEntry = z
-  .object({
-    id: z.string(),
-    environmentId: z.string().nullable(),
-    actor: z.object({ type: z.string(), id: z.string() }),
-    action: z.string(),
-    object: z.object({ type: z.string(), id: z.string() }),
-    at: Timestamp,
-  })
-  .openapi('AuditEntry');
-
 export function administrationRoutes(api: Api): void {
   const tenant = api.clients.tenant;
 
@@ -82,7 +72,10 @@ export function administrationRoutes(api: Api): void {
     body: CreateEnvironmentBody,
     response: EnvironmentSchema,
     async handler({ body }) {
-      return presentEnvironment(await tenant.createEnvironment(body));
+      const environment = await tenant.createEnvironment(body);
+      // Every cached principal lists its tenant's environments: the new one must show at once.
+      api.principals.clear();
+      return presentEnvironment(environment);
     },
   });
 
@@ -201,25 +194,7 @@ export function administrationRoutes(api: Api): void {
     },
   });
 
-  api.add({
-    method: 'get',
-    path: '/audit-log',
-    summary: 'Who did what, when: built from every state-change event',
-    tag: 'Audit log',
-    auth: admin('read'),
-    query: PageQuery,
-    response: listOf(AuditEntry, 'AuditLog'),
-    async handler({ query }) {
-      return listResponse(await tenant.listAuditLog({ page: pageOf(query) }), (e) => ({
-        id: e.id,
-        environmentId: e.environmentId || null,
-        actor: { type: e.actorType, id: e.actorId },
-        action: e.action,
-        object: { type: e.objectType, id: e.objectId },
-        at: e.at ?? '',
-      }));
-    },
-  });
+  auditLogRoutes(api);
 
   api.add({
     method: 'get',

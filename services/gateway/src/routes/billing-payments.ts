@@ -6,15 +6,20 @@ import {
   CreateRefundBody,
   CustomerIdParams,
   ListPaymentsQuery,
+  ListRefundsQuery,
   PaymentList,
   PaymentMethodList,
   PaymentMethodParams,
   PaymentMethodSchema,
   PaymentSchema,
+  RefundList,
   RefundSchema,
 } from './billing-schemas';
 
-/** Payment methods, payments and refunds: API.md "Billing", rows `billing` and `refunds`. */
+/**
+ * Payment methods, payments and refunds: API.md "Billing", rows `billing` and
+ * `refunds` (creating a refund is the `refunds` row; reading them is billing data).
+ */
 export function billingPaymentRoutes(api: Api): void {
   const billing = api.clients.billing;
   const area = (access: 'read' | 'write') => ({ area: 'billing' as const, access });
@@ -107,6 +112,36 @@ export function billingPaymentRoutes(api: Api): void {
     errors: [404, 422],
     async handler({ params, body }) {
       return presentRefund(await billing.createRefund({ paymentId: params.id, amount: body.amount, reason: body.reason ?? '' }));
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/refunds',
+    summary: "List refunds, failed ones included, newest first; `paymentId` and `customerId` (the customer's payments) filter",
+    tag: 'Billing',
+    auth: area('read'),
+    query: ListRefundsQuery,
+    response: RefundList,
+    async handler({ query }) {
+      return listResponse(
+        await billing.listRefunds({ page: pageOf(query), paymentId: query.paymentId ?? '', customerId: query.customerId ?? '' }),
+        presentRefund,
+      );
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/refunds/{id}',
+    summary: 'Get a refund',
+    tag: 'Billing',
+    auth: area('read'),
+    params: IdParams,
+    response: RefundSchema,
+    errors: [404],
+    async handler({ params }) {
+      return presentRefund(await billing.getRefund({ id: params.id }));
     },
   });
 }

@@ -48,19 +48,21 @@ export const presentSubscription = (s: billingV1.Subscription) => ({
   createdAt: s.createdAt!,
 });
 
+const presentLine = (l: billingV1.InvoiceLine) => ({
+  description: l.description,
+  amount: l.amount,
+  quantity: l.quantity,
+  periodStart: l.periodStart ?? null,
+  periodEnd: l.periodEnd ?? null,
+});
+
 export const presentInvoice = (i: billingV1.Invoice) => ({
   id: i.id,
   status: i.status as 'open',
   currency: i.currency,
   customerId: i.customerId,
   subscriptionId: i.subscriptionId,
-  lines: i.lines.map((l) => ({
-    description: l.description,
-    amount: l.amount,
-    quantity: l.quantity,
-    periodStart: l.periodStart ?? null,
-    periodEnd: l.periodEnd ?? null,
-  })),
+  lines: i.lines.map(presentLine),
   subtotal: i.subtotal,
   discount: i.discount,
   tax: i.tax,
@@ -88,5 +90,21 @@ export const presentRefund = (r: billingV1.Refund) => ({
   amount: r.amount,
   currency: r.currency,
   reason: r.reason || null,
+  status: r.status as 'succeeded' | 'failed',
   createdAt: r.createdAt!,
+});
+
+export const presentChangePricePreview = (p: billingV1.ChangePricePreview) => ({
+  subscriptionId: p.subscriptionId,
+  priceId: p.priceId,
+  quantity: p.quantity,
+  currency: p.currency,
+  at: p.at!,
+  lines: p.lines.map(presentLine),
+  subtotal: p.subtotal,
+  discount: p.discount,
+  tax: p.tax,
+  total: p.total,
+  periodStart: p.periodStart!,
+  periodEnd: p.periodEnd!,
 });

@@ -101,6 +101,35 @@ export const CancelSubscriptionBody = z.object({ atPeriodEnd: z.boolean({ error:
 
 export const ChangePriceBody = z.object({ priceId: z.string().min(1).max(64), quantity: Quantity.optional() });
 
+export const InvoiceLineSchema = z
+  .object({
+    description: z.string(),
+    amount: z.number().int().openapi({ description: 'Minor units; negative for credits.' }),
+    quantity: z.number().int(),
+    periodStart: Timestamp.nullable(),
+    periodEnd: Timestamp.nullable(),
+  })
+  .openapi('InvoiceLine');
+
+export const ChangePricePreviewSchema = z
+  .object({
+    subscriptionId: z.string(),
+    priceId: z.string(),
+    quantity: z.number().int(),
+    currency: z.string(),
+    at: Timestamp.openapi({ description: "The environment's time the preview is for (a sandbox's test clock included)." }),
+    lines: z.array(InvoiceLineSchema).openapi({ description: 'Empty for a trialing subscription, which is charged nothing.' }),
+    subtotal: z.number().int(),
+    discount: z.number().int(),
+    tax: z.number().int(),
+    total: z.number().int().openapi({ description: 'What the change would charge now, minor units of `currency`.' }),
+    periodStart: Timestamp.openapi({ description: 'The period after the change: a new one when the interval changes.' }),
+    periodEnd: Timestamp,
+  })
+  .openapi('ChangePricePreview', {
+    description: 'The invoice `POST /subscriptions/{id}/change-price` would create and charge at this moment, computed by the same code; nothing is written.',
+  });
+
 export const InvoiceSchema = z
   .object({
     id: z.string(),
@@ -108,15 +137,7 @@ export const InvoiceSchema = z
     currency: z.string(),
     customerId: z.string(),
     subscriptionId: z.string(),
-    lines: z.array(
-      z.object({
-        description: z.string(),
-        amount: z.number().int(),
-        quantity: z.number().int(),
-        periodStart: Timestamp.nullable(),
-        periodEnd: Timestamp.nullable(),
-      }),
-    ),
+    lines: z.array(InvoiceLineSchema),
     subtotal: z.number().int(),
     discount: z.number().int(),
     tax: z.number().int(),
@@ -171,9 +192,17 @@ export const RefundSchema = z
     amount: z.number().int(),
     currency: z.string(),
     reason: z.string().nullable(),
+    status: z.enum(['succeeded', 'failed']).openapi({ description: 'A refund the provider refused is kept as `failed` (its creation answered a 422).' }),
     createdAt: Timestamp,
   })
   .openapi('Refund');
+
+export const RefundList = listOf(RefundSchema, 'RefundList');
+
+export const ListRefundsQuery = PageQuery.extend({
+  paymentId: z.string().min(1).max(64).optional(),
+  customerId: z.string().min(1).max(64).optional().openapi({ description: "The refunds of the customer's payments." }),
+});
 
 export const TestClockSchema = z.object({ now: Timestamp }).openapi('TestClock');
 

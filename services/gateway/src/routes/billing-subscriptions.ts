@@ -1,9 +1,10 @@
 import type { Api } from '../http/api';
 import { IdParams, listResponse, pageOf } from '../http/schemas';
-import { presentInvoice, presentSubscription } from './billing-presenters';
+import { presentChangePricePreview, presentInvoice, presentSubscription } from './billing-presenters';
 import {
   CancelSubscriptionBody,
   ChangePriceBody,
+  ChangePricePreviewSchema,
   CreateSubscriptionBody,
   InvoiceList,
   InvoiceSchema,
@@ -101,6 +102,24 @@ export function billingSubscriptionRoutes(api: Api): void {
     errors: [404, 422],
     async handler({ params, body }) {
       return presentSubscription(await billing.changePrice({ id: params.id, priceId: body.priceId, quantity: body.quantity ?? 0 }));
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/subscriptions/{id}/change-price/preview',
+    summary: 'Preview a change of price: the invoice change-price would create and charge now, computed by the same code; nothing is written',
+    tag: 'Billing',
+    auth: area('read'),
+    params: IdParams,
+    body: ChangePriceBody,
+    response: ChangePricePreviewSchema,
+    status: 200,
+    errors: [404, 422],
+    async handler({ params, body }) {
+      return presentChangePricePreview(
+        await billing.previewChangePrice({ id: params.id, priceId: body.priceId, quantity: body.quantity ?? 0 }),
+      );
     },
   });
 

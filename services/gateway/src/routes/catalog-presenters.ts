@@ -46,3 +46,18 @@ export const presentPrice = (p: catalogV1.Price) => ({
   createdAt: p.createdAt ?? null,
   archivedAt: p.archivedAt ?? null,
 });
+
+export const presentQuote = (q: catalogV1.Quote) => ({
+  priceId: q.priceId,
+  bundleId: q.bundleId,
+  currency: q.currency,
+  quantity: q.quantity,
+  amount: q.amount,
+  setupFee: q.setupFee,
+  interval: q.interval as Interval,
+  intervalCount: q.intervalCount,
+  trialDays: q.trialDays,
+  strategy: q.strategy as Strategy,
+  sellable: q.sellable,
+  unsellableReason: q.sellable ? null : q.unsellableReason || null,
+});

@@ -321,3 +321,42 @@ export const PriceSchema = z
 
 export const BundleList = listOf(BundleSchema, 'BundleList');
 export const PriceList = listOf(PriceSchema, 'PriceList');
+
+// ---- quotes --------------------------------------------------------------------------------
+
+export const QuoteQuery = z.object({
+  quantity: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`)
+    .optional()
+    .openapi({ description: 'Units of one period; default 1.', example: 3 }),
+  storefrontId: z.string().min(1).max(64).optional().openapi({ description: 'When given, `sellable` also checks the price\'s storefront restriction.' }),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an upper-case ISO 3166-1 alpha-2 code such as DE')
+    .optional()
+    .openapi({ description: 'When given, `sellable` also checks the price\'s country restriction.' }),
+});
+
+export const PriceQuoteSchema = z
+  .object({
+    priceId: z.string(),
+    bundleId: z.string(),
+    currency: Currency,
+    quantity: z.number().int(),
+    amount: z.number().int().openapi({ description: 'One period at `quantity`, minor units: computed exactly, rounded once. Excludes the setup fee, tax and discounts.' }),
+    setupFee: z.number().int().openapi({ description: 'Charged once with the first invoice; 0 when none.' }),
+    interval: z.enum(INTERVALS),
+    intervalCount: z.number().int(),
+    trialDays: z.number().int(),
+    strategy: z.enum(STRATEGIES),
+    sellable: z.boolean().openapi({ description: 'Whether a new subscription may start on the price (in the storefront and country asked about, if any).' }),
+    unsellableReason: z.string().nullable().openapi({
+      description:
+        'Why not, when `sellable` is false (`price_archived`, `bundle_archived`, `bundle_draft`, `storefront_not_allowed`, `country_not_allowed`); null otherwise.',
+      example: null,
+    }),
+  })
+  .openapi('PriceQuote', { description: 'What one period of a price costs at a quantity, from the one place pricing is computed.' });

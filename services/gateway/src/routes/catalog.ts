@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Api } from '../http/api';
 import { IdParams, listResponse, pageOf } from '../http/schemas';
-import { presentBundle, presentPrice } from './catalog-presenters';
+import { presentBundle, presentPrice, presentQuote } from './catalog-presenters';
 import {
   BundleList,
   BundleSchema,
@@ -10,7 +10,9 @@ import {
   ListBundlesQuery,
   ListPricesQuery,
   PriceList,
+  PriceQuoteSchema,
   PriceSchema,
+  QuoteQuery,
   UpdateBundleBody,
 } from './catalog-schemas';
 
@@ -176,6 +178,28 @@ export function catalogRoutes(api: Api): void {
     errors: [404],
     async handler({ params }) {
       return presentPrice(await catalog.getPrice({ id: params.id }));
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/prices/{id}/quote',
+    summary: 'What one period of a price costs at a quantity (default 1), and whether it may be sold in a storefront or country',
+    tag: 'Catalog',
+    auth: area('read'),
+    params: IdParams,
+    query: QuoteQuery,
+    response: PriceQuoteSchema,
+    errors: [404],
+    async handler({ params, query }) {
+      return presentQuote(
+        await catalog.quoteAmount({
+          priceId: params.id,
+          quantity: query.quantity ?? 1,
+          storefrontId: query.storefrontId ?? '',
+          country: query.country ?? '',
+        }),
+      );
     },
   });
 

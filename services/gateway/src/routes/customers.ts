@@ -229,6 +229,20 @@ export function customerRoutes(api: Api): void {
   });
 
   api.add({
+    method: 'get',
+    path: '/support-requests/{id}',
+    summary: 'Get a support request with its thread, oldest message first',
+    tag: 'Support requests',
+    auth: area('read'),
+    params: IdParams,
+    response: SupportRequestSchema,
+    errors: [404],
+    async handler({ params }) {
+      return presentSupportRequest(await customer.getSupportRequest({ id: params.id }));
+    },
+  });
+
+  api.add({
     method: 'patch',
     path: '/support-requests/{id}',
     summary: 'Change the status (open, pending, resolved) and/or the priority of a support request',

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { Currency, listOf, RoleSchema, Timestamp } from '../http/schemas';
 
 /** Response schemas of the tenancy routes (documentation; the presenters build the values). */
-export const EnvironmentSchema = z
-  .object({ id: z.string(), name: z.string(), kind: z.enum(['production', 'sandbox']) })
-  .openapi('Environment');
+const environmentShape = { id: z.string(), name: z.string(), kind: z.enum(['production', 'sandbox']) };
+
+export const EnvironmentSchema = z.object(environmentShape).openapi('Environment');
+
+/**
+ * An environment or null, inline: zod-to-openapi would mark the shared
+ * `Environment` component itself nullable for a `.nullable()` of it.
+ */
+export const NullableEnvironmentSchema = z.object(environmentShape).nullable();
 
 export const TenantSchema = z
   .object({

@@ -20,4 +20,14 @@ export const migrations: Migration[] = [
       await knex.raw('CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at)');
     },
   },
+  {
+    name: '002_revoked_tokens',
+    async up(knex) {
+      await knex.schema.createTable('revoked_tokens', (t) => {
+        t.text('token_id').primary();
+        t.timestamp('expires_at', { useTz: true }).notNullable();
+      });
+      await knex.raw('CREATE INDEX revoked_tokens_expiry ON revoked_tokens (expires_at)');
+    },
+  },
 ];

@@ -1,7 +1,7 @@
-import { invalidArgument, notFound, unauthenticated, type CallContext, type Db } from '@azotte/common';
+import { invalidArgument, notFound, unauthenticated, type CallContext } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import { findApiKeyByHash, toApiKey, touchApiKey } from '../store/api-keys';
-import { findEnvironment, findEnvironmentById, toEnvironment, type EnvironmentRow } from '../store/environments';
+import { findEnvironmentById, listEnvironments, toEnvironment, type EnvironmentRow } from '../store/environments';
 import { findTenant } from '../store/tenants';
 import { findUserById, toUser, type UserRow } from '../store/users';
 import { API_KEY_SHAPE, hashApiKey } from './api-key-secret';
@@ -28,19 +28,24 @@ async function byUser(deps: Deps, request: tenantV1.AuthenticateRequest): Promis
   if (!user || user.disabled) throw unauthenticated('This account does not exist or is disabled.');
   const asUser = { actorType: 'user', actorId: user.id, user: toUser(user) };
 
-  if (user.role === 'platform_admin') {
-    if (!request.tenantId) return { ...asUser, role: 'platform_admin', platformAdmin: true, tenantId: '' };
-    const tenant = await findTenant(deps.db, request.tenantId);
-    if (!tenant) throw notFound('tenant', request.tenantId);
-    const environment = await selectEnvironment(deps.db, tenant.id, request.environment);
-    return { ...asUser, role: 'administrator', platformAdmin: true, tenantId: tenant.id, environment: toEnvironment(environment) };
+  if (user.role === 'platform_admin' && !request.tenantId) {
+    return { ...asUser, role: 'platform_admin', platformAdmin: true, tenantId: '', environments: [], tenantName: '' };
   }
-
-  const tenantId = tenantOf(user);
   // X-Tenant-Id is the platform administrator's; for anyone else only their own tenant is found.
+  const tenantId = user.role === 'platform_admin' ? request.tenantId : tenantOf(user);
   if (request.tenantId && request.tenantId !== tenantId) throw notFound('tenant', request.tenantId);
-  const environment = await selectEnvironment(deps.db, tenantId, request.environment);
-  return { ...asUser, role: user.role, platformAdmin: false, tenantId, environment: toEnvironment(environment) };
+  const [tenant, all] = await Promise.all([findTenant(deps.db, tenantId), listEnvironments(deps.db, tenantId)]);
+  if (!tenant) throw notFound('tenant', tenantId);
+  const environment = selectEnvironment(all, request.environment);
+  return {
+    ...asUser,
+    role: user.role === 'platform_admin' ? 'administrator' : user.role,
+    platformAdmin: user.role === 'platform_admin',
+    tenantId,
+    tenantName: tenant.name,
+    environment: toEnvironment(environment),
+    environments: all.map(toEnvironment),
+  };
 }
 
 async function byApiKey(deps: Deps, key: string, requestedEnvironment: string): Promise<tenantV1.Principal> {
@@ -64,13 +69,15 @@ async function byApiKey(deps: Deps, key: string, requestedEnvironment: string): 
     tenantId: row.tenant_id,
     environment: toEnvironment(environment),
     apiKey: toApiKey(row, environment),
+    environments: [],
+    tenantName: '',
   };
 }
 
 /** The environment named by X-Environment (a name or an id); none named means production. */
-async function selectEnvironment(db: Db, tenantId: string, requested: string): Promise<EnvironmentRow> {
+function selectEnvironment(all: EnvironmentRow[], requested: string): EnvironmentRow {
   const nameOrId = requested.trim() || 'production';
-  const environment = await findEnvironment(db, tenantId, nameOrId);
+  const environment = all.find((e) => e.id === nameOrId || e.name === nameOrId);
   if (!environment) throw notFound('environment', nameOrId);
   return environment;
 }

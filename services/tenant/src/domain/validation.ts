@@ -191,3 +191,23 @@ export const recordApiCallsSchema = z.object({
     }),
   ),
 });
+
+// ---- audit log --------------------------------------------------------------------------------
+
+const filter = z.string().max(200, 'must be at most 200 characters');
+
+/** The audit log's filters: each optional ('' is none); `from` before `to` when both are given. */
+export const auditLogFilterSchema = z
+  .object({
+    actorId: filter,
+    action: filter,
+    objectType: filter,
+    objectId: filter,
+    environmentId: filter,
+    from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp' }).optional(),
+    to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp' }).optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
+    path: ['from'],
+    message: 'must be before to',
+  });

@@ -23,8 +23,29 @@ export async function insertAuditEntry(db: Db, tenantId: string, row: Omit<Audit
   await auditLog.insert(db, tenantId, row).onConflict('event_id').ignore();
 }
 
-export function tenantAuditQuery(db: Db, tenantId: string): Knex.QueryBuilder {
-  return auditLog.in(db, tenantId);
+/** What the audit log may be narrowed to; every field given must match. */
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  environmentId?: string;
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+}
+
+export function tenantAuditQuery(db: Db, tenantId: string, filter: AuditFilter = {}): Knex.QueryBuilder {
+  const q = auditLog.in(db, tenantId);
+  if (filter.actorId) q.where('actor_id', filter.actorId);
+  if (filter.action) q.where('action', filter.action);
+  if (filter.objectType) q.where('object_type', filter.objectType);
+  if (filter.objectId) q.where('object_id', filter.objectId);
+  if (filter.environmentId) q.where('environment_id', filter.environmentId);
+  if (filter.from) q.where('at', '>=', filter.from);
+  if (filter.to) q.where('at', '<', filter.to);
+  return q;
 }
 
 export function toAuditEntry(row: AuditRow): tenantV1.AuditEntry {

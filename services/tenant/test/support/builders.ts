@@ -55,3 +55,8 @@ export function aRegional(overrides: Partial<tenantV1.Regional> = {}): tenantV1.
     ...overrides,
   };
 }
+
+/** The whole audit log: no filter, the first page. */
+export function anAuditLogQuery(overrides: Partial<tenantV1.ListAuditLogRequest> = {}): tenantV1.ListAuditLogRequest {
+  return { actorId: '', action: '', objectType: '', objectId: '', environmentId: '', ...overrides };
+}
