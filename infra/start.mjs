@@ -9,6 +9,7 @@
 // AZOTTE_SERVICES_DIR overrides where services are looked for; it exists for testing this script.
 
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -69,7 +70,26 @@ async function main() {
 function configuration() {
   const env = { ...process.env };
   for (const [key, value] of Object.entries(DEFAULTS)) if (!env[key]) env[key] = value;
+  if (!env.JWT_SECRET && env.NODE_ENV !== 'production') env.JWT_SECRET = developmentJwtSecret();
   return env;
+}
+
+/**
+ * Outside production, a signing key made once per checkout and kept in .azotte/ (git-ignored),
+ * so that portal sessions survive a restart of `npm start`. Production must set JWT_SECRET.
+ */
+function developmentJwtSecret() {
+  const file = path.join(ROOT, '.azotte', 'dev-jwt-secret');
+  try {
+    const kept = fs.readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+  } catch {
+    // not made yet
+  }
+  const secret = crypto.randomBytes(32).toString('hex');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 function missingAdminSettings(env) {
@@ -216,7 +236,8 @@ function discoverServices() {
   const names = [];
   for (const dir of subdirectories(SERVICES_DIR)) {
     const name = path.basename(dir);
-    if (name === 'common' || !fs.existsSync(path.join(dir, 'package.json'))) continue;
+    // The portal is static files the gateway serves, not a process.
+    if (name === 'common' || name === 'portal' || !fs.existsSync(path.join(dir, 'package.json'))) continue;
     if (fs.existsSync(path.join(dir, 'dist', 'main.js'))) names.push(name);
     else say(`skipping ${name}: no dist/main.js`);
   }
@@ -322,8 +343,10 @@ function describeUnavailable(body) {
 }
 
 function announceReady(env) {
-  const base = `http://127.0.0.1:${env.GATEWAY_PORT}/api/v1`;
+  const origin = `http://127.0.0.1:${env.GATEWAY_PORT}`;
+  const base = `${origin}/api/v1`;
   say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  say(`  portal   ${origin}/   (sign in as the platform admin above)`);
   say(`  gateway  ${base}`);
   say(`  docs     ${base}/docs`);
   say(`  openapi  ${base}/openapi.json`);

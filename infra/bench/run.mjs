@@ -5,7 +5,8 @@
 //   BENCH_ANALYTICS_EVENTS (default 20000), BENCH_ANALYTICS_PACED (default 2000) at BENCH_ANALYTICS_RATE (events/s, default 100),
 //   BENCH_DASHBOARD_SUBSCRIPTIONS (the large history, default 1000000),
 //   BENCH_DASHBOARD_NOISE (other tenants' subscriptions, default 100000), BENCH_HISTORY_WORKERS (default 2),
-//   BENCH_ONLY (comma-separated: http, events, renewals, analytics-events, dashboard; default all)
+//   BENCH_PORTAL_RUNS (page loads per portal measurement, default 10),
+//   BENCH_ONLY (comma-separated: http, events, renewals, analytics-events, dashboard, portal; default all)
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { analyticsEventsBench, dashboardBench } from './analytics.mjs';
 import { eventsBench } from './events.mjs';
 import { httpBench } from './http.mjs';
+import { portalBench } from './portal.mjs';
 import { renewalsBench } from './renewals.mjs';
 import { printTable, ROOT } from './lib.mjs';
 
@@ -51,6 +53,8 @@ if (want('dashboard')) printTable(
     workers: Number(process.env.BENCH_HISTORY_WORKERS ?? 2),
   }),
 );
+
+if (want('portal')) printTable('Portal in Chromium', await portalBench(ctx));
 
 const { default: pg } = await import('pg');
 const client = new pg.Client({ connectionString: ctx.databaseUrl });
