@@ -58,7 +58,7 @@ export async function portalBench({ databaseUrl, amqpUrl, id }) {
     const post = async (path, token, body) => {
       const res = await fetch(`${api}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), 'x-environment': 'sandbox' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);

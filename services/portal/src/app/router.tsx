@@ -1,6 +1,6 @@
-import type { ComponentType } from 'react';
+import { lazy as lazyComponent, Suspense, type ComponentType } from 'react';
+import { t } from '../lib/i18n';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { SignInPage } from './auth/SignInPage';
 import { NotFoundPage, RouteError } from './errors/RouteError';
 import { Shell } from './layout/Shell';
 
@@ -27,10 +27,26 @@ const SECTIONS: Record<string, Section> = {
   'tenants/*': () => import('../features/tenants'),
 };
 
-const lazy = (load: Section) => async () => ({ Component: (await load()).default });
+/**
+ * A section rendered through React.lazy inside the shell, not a route `lazy`:
+ * the router then renders the shell (navigation, search, environment) at
+ * once, and only the section's own area waits for its chunk. A chunk that
+ * fails to load throws into the route's error element.
+ */
+function section(load: Section): ComponentType {
+  const Lazy = lazyComponent(load);
+  return function Section() {
+    return (
+      <Suspense fallback={<p className="loading" role="status">{t.common.loading}</p>}>
+        <Lazy />
+      </Suspense>
+    );
+  };
+}
 
 export const routes: RouteObject[] = [
-  { path: '/sign-in', Component: SignInPage, errorElement: <RouteError /> },
+  // Its own chunk too: a signed-in first page need not load the form library.
+  { path: '/sign-in', lazy: async () => ({ Component: (await import('./auth/SignInPage')).SignInPage }), errorElement: <RouteError /> },
   {
     path: '/',
     Component: Shell,
@@ -39,8 +55,8 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, lazy: lazy(() => import('../features/dashboard')) },
-          ...Object.entries(SECTIONS).map(([path, load]) => ({ path, lazy: lazy(load) })),
+          { index: true, Component: section(() => import('../features/dashboard')) },
+          ...Object.entries(SECTIONS).map(([path, load]) => ({ path, Component: section(load) })),
           { path: '*', Component: NotFoundPage },
         ],
       },

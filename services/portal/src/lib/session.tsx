@@ -7,13 +7,15 @@ export type Level = 'read' | 'write';
 
 /** Who is signed in, in which tenant and environment, and what the role may do (GET /me). */
 export function useMe(options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: [scopeKey(), 'me'],
-    queryFn: () => unwrap(api.GET('/me')),
-    staleTime: 30_000,
-    enabled: options.enabled ?? true,
-  });
+  return useQuery({ ...meQuery(), enabled: options.enabled ?? true });
 }
+
+/** GET /me as a query, for useMe and for asking it early (before any page renders). */
+export const meQuery = () => ({
+  queryKey: [scopeKey(), 'me'] as const,
+  queryFn: () => unwrap(api.GET('/me')),
+  staleTime: 30_000,
+});
 
 /**
  * Whether this browser holds a session: the gateway sets a cookie without any

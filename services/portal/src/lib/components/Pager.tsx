@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { t } from '../i18n';
 import { Button } from './Button';
 
@@ -17,10 +18,61 @@ export function useCursorPager() {
 
 export type CursorPager = ReturnType<typeof useCursorPager>;
 
-export function Pager({ pager, nextCursor, label }: { pager: CursorPager; nextCursor: string | null | undefined; label: string }) {
-  if (pager.page === 1 && !nextCursor) return null;
+export const PAGE_SIZES = [20, 50, 100] as const;
+
+/** Rows per page, kept in the URL (`?limit=`): 20 unless the person chose 50 or 100 (the API's most). */
+export function usePageSize(): [number, (size: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('limit'));
+  const size = (PAGE_SIZES as readonly number[]).includes(asked) ? asked : PAGE_SIZES[0];
+  const set = useCallback(
+    (next: number) =>
+      setParams(
+        (p) => {
+          const copy = new URLSearchParams(p);
+          if (next === PAGE_SIZES[0]) copy.delete('limit');
+          else copy.set('limit', String(next));
+          return copy;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return [size, set];
+}
+
+export interface PagerProps {
+  pager: CursorPager;
+  nextCursor: string | null | undefined;
+  label: string;
+  /** With a page size (usePageSize), the pager offers "Rows per page" too; changing it starts again at page 1. */
+  pageSize?: [number, (size: number) => void];
+}
+
+export function Pager({ pager, nextCursor, label, pageSize }: PagerProps) {
+  const id = useId();
+  if (!pageSize && pager.page === 1 && !nextCursor) return null;
   return (
     <nav className="pager" aria-label={label}>
+      {pageSize ? (
+        <span className="pager-size">
+          <label htmlFor={id}>{t.common.rowsPerPage}</label>
+          <select
+            id={id}
+            value={pageSize[0]}
+            onChange={(e) => {
+              pager.reset();
+              pageSize[1](Number(e.target.value));
+            }}
+          >
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </span>
+      ) : null}
       <Button size="small" onClick={pager.previous} disabled={pager.page === 1}>
         {t.common.previousPage}
       </Button>

@@ -12,7 +12,7 @@ export { FormProblem } from './FormProblem';
 export { Money } from './Money';
 export { MoneyInput } from './MoneyInput';
 export { PageHeader } from './PageHeader';
-export { Pager, useCursorPager, type CursorPager } from './Pager';
+export { PAGE_SIZES, Pager, useCursorPager, usePageSize, type CursorPager } from './Pager';
 export { QueryState } from './QueryState';
 export { Stat } from './Stat';
 export { StatusBadge } from './StatusBadge';

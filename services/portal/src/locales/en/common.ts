@@ -29,6 +29,7 @@ export const common = {
   previousPage: 'Previous page',
   firstPage: 'First page',
   pageOf: (page: number) => `Page ${page}`,
+  rowsPerPage: 'Rows per page',
   downloadCsv: 'Download CSV',
   optional: '(optional)',
   required: 'is required',

@@ -12,12 +12,14 @@ export interface CustomerListParams {
   email?: string;
   q?: string;
   cursor?: string;
+  /** Rows per page, 1–100 (default 20). */
+  limit?: number;
 }
 
 export function useCustomerList(params: CustomerListParams) {
   return useQuery({
     queryKey: [scopeKey(), 'customers', params],
-    queryFn: ({ signal }) => unwrap(api.GET('/customers', { params: { query: { ...params, limit: 20 } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/customers', { params: { query: { limit: 20, ...params } }, signal })),
     placeholderData: keepPreviousData,
   });
 }

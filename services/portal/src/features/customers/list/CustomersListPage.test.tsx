@@ -11,9 +11,9 @@ const list = (...names: string[]) => ({ data: names.map((name, i) => aCustomer({
 const client = () =>
   cacheWith([
     [['me'], aMe()],
-    [['customers', {}], list('Ann', 'Bob')],
-    [['customers', { email: 'bob@example.com' }], list('Bob')],
-    [['customers', { q: 'an' }], list('Ann', 'Anna')],
+    [['customers', { limit: 20 }], list('Ann', 'Bob')],
+    [['customers', { email: 'bob@example.com', limit: 20 }], list('Bob')],
+    [['customers', { q: 'an', limit: 20 }], list('Ann', 'Anna')],
   ]);
 
 describe('searching customers', () => {
@@ -41,8 +41,8 @@ describe('searching customers', () => {
   it('says what to do when nothing matches', async () => {
     const empty = cacheWith([
       [['me'], aMe()],
-      [['customers', {}], list()],
-      [['customers', { q: 'zed' }], list()],
+      [['customers', { limit: 20 }], list()],
+      [['customers', { q: 'zed', limit: 20 }], list()],
     ]);
     renderWithProviders(<CustomersListPage />, { client: empty });
     expect(screen.getByText('No customers yet')).toBeInTheDocument();
@@ -52,7 +52,20 @@ describe('searching customers', () => {
   });
 
   it('offers no Create customer to a role that may only read', () => {
-    renderWithProviders(<CustomersListPage />, { client: cacheWith([[['me'], aMe({ level: 'read' })], [['customers', {}], list('Ann')]]) });
+    renderWithProviders(<CustomersListPage />, { client: cacheWith([[['me'], aMe({ level: 'read' })], [['customers', { limit: 20 }], list('Ann')]]) });
     expect(screen.queryByRole('link', { name: 'Create customer' })).not.toBeInTheDocument();
+  });
+
+  it('shows as many rows per page as asked (kept in the URL), up to the API\'s 100', async () => {
+    const many = list(...Array.from({ length: 100 }, (_, i) => `C${i}`));
+    renderWithProviders(<CustomersListPage />, {
+      route: '/customers?limit=100',
+      client: cacheWith([[['me'], aMe()], [['customers', { limit: 100 }], many], [['customers', { limit: 50 }], list('Fifty')]]),
+    });
+    expect(screen.getAllByRole('row')).toHaveLength(101);
+    const size = screen.getByRole('combobox', { name: 'Rows per page' });
+    expect(size).toHaveValue('100');
+    await userEvent.selectOptions(size, '50');
+    expect(await screen.findByRole('link', { name: 'Fifty' })).toBeInTheDocument();
   });
 });

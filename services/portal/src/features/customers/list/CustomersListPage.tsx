@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Schema } from '../../../lib/api';
-import { Allowed, DataTable, EmptyState, Pager, PageHeader, QueryState, Time, useCursorPager, type ColumnDef } from '../../../lib/components';
+import { Allowed, DataTable, EmptyState, Pager, PageHeader, QueryState, Time, useCursorPager, usePageSize, type ColumnDef } from '../../../lib/components';
 import { t } from '../../../lib/i18n';
 import { useCustomerList } from '../api/queries';
 import { customerSearch } from './search';
@@ -31,11 +31,20 @@ export function CustomersListPage() {
   const applied = params.get('search') ?? '';
   const [draft, setDraft] = useState(applied);
   const pager = useCursorPager();
+  const pageSize = usePageSize();
   const { reset } = pager;
 
   const apply = (value: string) => {
     if (value.trim() === applied.trim()) return;
-    setParams(value.trim() ? { search: value } : {}, { replace: true });
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value.trim()) next.set('search', value);
+        else next.delete('search');
+        return next;
+      },
+      { replace: true },
+    );
     reset();
   };
   // Searching as one types, a moment after the last key.
@@ -44,7 +53,7 @@ export function CustomersListPage() {
     return () => clearTimeout(timer);
   }, [draft]);
 
-  const query = useCustomerList({ ...customerSearch(applied), cursor: pager.cursor });
+  const query = useCustomerList({ ...customerSearch(applied), cursor: pager.cursor, limit: pageSize[0] });
   const searching = applied.trim() !== '';
 
   return (
@@ -119,7 +128,7 @@ export function CustomersListPage() {
                   </EmptyState>
                 )
               }
-              footer={<Pager pager={pager} nextCursor={page.nextCursor} label={text.pager} />}
+              footer={<Pager pager={pager} nextCursor={page.nextCursor} label={text.pager} pageSize={pageSize} />}
             />
           )}
         </QueryState>
