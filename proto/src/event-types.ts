@@ -40,6 +40,8 @@ export const EVENTS = {
     subscriptionRenewed: 'billing.subscription.renewed.v1', // SubscriptionChanged
     subscriptionPriceChanged: 'billing.subscription.price_changed.v1', // SubscriptionChanged
     subscriptionPastDue: 'billing.subscription.past_due.v1', // SubscriptionChanged
+    // A cancel at period end undone; the status does not change.
+    subscriptionResumed: 'billing.subscription.resumed.v1', // SubscriptionChanged
     subscriptionCanceled: 'billing.subscription.canceled.v1', // SubscriptionChanged
     // incomplete → incomplete_expired; the campaign service releases the redemption on it.
     subscriptionExpired: 'billing.subscription.expired.v1', // SubscriptionChanged
@@ -51,6 +53,10 @@ export const EVENTS = {
     refundCreated: 'billing.refund.created.v1', // RefundCreated
     paymentMethodAttached: 'billing.payment_method.attached.v1', // PaymentMethodAttached
     testClockAdvanced: 'billing.test_clock.advanced.v1', // TestClockAdvanced
+    checkoutSessionCreated: 'billing.checkout_session.created.v1', // CheckoutSessionChanged
+    checkoutSessionCompleted: 'billing.checkout_session.completed.v1', // CheckoutSessionChanged
+    // By ExpireCheckoutSession only: a session that runs out of time has no event.
+    checkoutSessionExpired: 'billing.checkout_session.expired.v1', // CheckoutSessionChanged
   },
   campaign: {
     campaignCreated: 'campaign.campaign.created.v1', // CampaignChanged

@@ -4,6 +4,7 @@ import type { BillingConfig } from './config';
 import type { Deps } from './domain/deps';
 import { billingEventHandler, CONSUMED_PATTERNS } from './events/consume';
 import { billingHandlers } from './grpc/handlers';
+import { CheckoutGate } from './operations/checkout-gate';
 import { EntitlementCache } from './operations/entitlement-cache';
 import type { PaymentProviderAdapter } from './providers/adapter';
 import { ProviderRegistry } from './providers/registry';
@@ -59,6 +60,7 @@ export async function startBillingService(config: BillingConfig, options: StartO
         providers: new ProviderRegistry((scope) => r.providerSettings(scope), options.adapters ?? [new SandboxProvider(db.knex)]),
         remote,
         entitlements,
+        checkouts: CheckoutGate.forPool(config.DB_POOL_MAX),
       };
       const scheduler = startScheduler(deps, { intervalMs: config.BILLING_SCHEDULER_INTERVAL_MS, batchSize: config.BILLING_SCHEDULER_BATCH });
       onStop(() => scheduler.stop());

@@ -11,7 +11,8 @@ import { TokenIssuer } from './auth/tokens';
 import type { Clients, ServiceAddresses } from './clients';
 import type { GatewayConfig } from './config';
 import { errorHandler, problemOf, sendProblem } from './http/problem';
-import { CredentialRateLimiter } from './middleware/rate-limit';
+import { CredentialRateLimiter, RateLimit } from './middleware/rate-limit';
+import { authenticateHosted, type HostedKind } from './hosted/hosted-session';
 import type { UsageCounter } from './middleware/usage-counter';
 import { contentSecurityPolicy } from './portal/content-security-policy';
 import { servePortal } from './portal/serve-portal';
@@ -47,6 +48,10 @@ export function buildApp(deps: GatewayDeps): Express {
   const tokens = new TokenIssuer(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const revoked = new RevokedTokenStore(db.knex);
   const limiter = new CredentialRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  // A hosted page is used by anyone with its link: limited per client address (before its secret
+  // is even looked up, so guessing costs) and per session.
+  const hostedPerAddress = new RateLimit('hosted-address', config.HOSTED_RATE_LIMIT_PER_ADDRESS, 'per client address');
+  const hostedPerSession = new RateLimit('hosted-session', config.HOSTED_RATE_LIMIT_PER_SESSION, 'per session');
   const api = createApi(
     router,
     registry,
@@ -58,6 +63,12 @@ export function buildApp(deps: GatewayDeps): Express {
       async afterAuthentication(_req: Request, res: Response, principal: Principal) {
         await limiter.check(principal, res);
         if (principal.tenantId) usage.count(principal.tenantId);
+      },
+      async authenticateHosted(req: Request, res: Response, kind: HostedKind) {
+        await hostedPerAddress.check(req.ip ?? 'unknown', res);
+        const principal = await authenticateHosted(req, kind, clients);
+        await hostedPerSession.check(principal.actor.id, res);
+        return principal;
       },
     },
     {
@@ -72,7 +83,7 @@ export function buildApp(deps: GatewayDeps): Express {
   );
 
   healthRoutes(router, registry, { services: { ...deps.addresses }, postgres: () => db.ping() });
-  registerRoutes(api, { dashboardDeadlineMs: config.DASHBOARD_DEADLINE_MS });
+  registerRoutes(api, { dashboardDeadlineMs: config.DASHBOARD_DEADLINE_MS, publicUrl: config.PUBLIC_URL });
 
   const document = openApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {

@@ -40,6 +40,18 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
     BODY_LIMIT: z.string().default('100kb'),
+    /** Requests per minute of one hosted page's session (checkout, customer portal). */
+    HOSTED_RATE_LIMIT_PER_SESSION: z.coerce.number().int().min(1).default(120),
+    /** Requests per minute to the hosted pages' API from one client address. */
+    HOSTED_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+    /**
+     * The gateway's public address, for the hosted pages' links (`url` of a checkout session).
+     * Empty: the address the request came to (its Host header).
+     */
+    PUBLIC_URL: z
+      .string()
+      .default('')
+      .refine((s) => s === '' || /^https?:\/\/[^/]+$/.test(s), 'must be an origin such as https://pay.example.com, without a path'),
     /** The gateway's own schema: idempotency records only, no business data. */
     GATEWAY_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('gateway'),
   };

@@ -11,6 +11,7 @@ const CONTRACT: Record<Area, Record<Role, 'W' | 'R' | '—'>> = {
   campaignOperations: { administrator: 'W', manager: 'W', operator: 'W', viewer: 'R' },
   customers: { administrator: 'W', manager: 'W', operator: 'W', viewer: 'R' },
   billing: { administrator: 'W', manager: 'W', operator: 'W', viewer: 'R' },
+  checkoutSessions: { administrator: 'W', manager: 'W', operator: 'W', viewer: 'R' },
   refunds: { administrator: 'W', manager: 'W', operator: '—', viewer: '—' },
   testClock: { administrator: 'W', manager: 'W', operator: 'W', viewer: '—' },
   dashboard: { administrator: 'R', manager: 'R', operator: 'R', viewer: 'R' },

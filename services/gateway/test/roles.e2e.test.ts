@@ -61,6 +61,11 @@ const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
   ['GET', '/subscriptions', ALL],
   ['GET', '/subscriptions/{id}', ALL],
   ['POST', '/subscriptions/{id}/cancel', ['administrator', 'manager', 'operator']],
+  ['PATCH', '/subscriptions/{id}', ['administrator', 'manager', 'operator']],
+  ['POST', '/checkout-sessions', ['administrator', 'manager', 'operator']],
+  ['GET', '/checkout-sessions/{id}', ALL],
+  ['POST', '/checkout-sessions/{id}/expire', ['administrator', 'manager', 'operator']],
+  ['POST', '/customer-portal-sessions', ['administrator', 'manager', 'operator']],
   ['POST', '/subscriptions/{id}/change-price', ['administrator', 'manager', 'operator']],
   ['POST', '/subscriptions/{id}/change-price/preview', ALL],
   ['GET', '/invoices', ALL],
@@ -111,12 +116,15 @@ afterAll(async () => {
 
 test('the table lists every authenticated route of the OpenAPI document', async () => {
   const doc = (await platform.call('GET', '/openapi.json')).body;
-  const documented = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, ops]) =>
-    Object.entries(ops)
-      .filter(([, op]) => (op.security ?? []).length > 0)
-      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  const operations = Object.entries(doc.paths as Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, schemes: (op.security ?? []).flatMap((s) => Object.keys(s)) })),
   );
-  expect(documented.sort()).toEqual(ROUTES.map(([m, p]) => `${m} ${p}`).sort());
+  const byRole = operations.filter((o) => o.schemes.includes('bearer')).map((o) => o.route);
+  expect(byRole.sort()).toEqual(ROUTES.map(([m, p]) => `${m} ${p}`).sort());
+  // The hosted pages' calls are authorized by their session's secret alone, never by a role.
+  const hosted = operations.filter((o) => o.route.includes(' /hosted/'));
+  expect(hosted.length).toBeGreaterThan(0);
+  for (const o of hosted) expect(o.schemes).toEqual(['hostedSession']);
 });
 
 const cases = ROUTES.flatMap(([method, path, allowed]) => ALL.map((role) => [method, path, role, allowed.includes(role)] as const));

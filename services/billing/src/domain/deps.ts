@@ -1,5 +1,6 @@
 import type { Clock, EnvironmentClocks, Logger } from '@azotte/common';
 import type { Knex } from 'knex';
+import type { CheckoutGate } from '../operations/checkout-gate';
 import type { EntitlementCache } from '../operations/entitlement-cache';
 import type { ProviderRegistry } from '../providers/registry';
 import type { Remote } from '../remote/clients';
@@ -15,4 +16,6 @@ export interface Deps {
   providers: ProviderRegistry;
   remote: Remote;
   entitlements: EntitlementCache;
+  /** Where completions of checkout sessions queue before taking their session's lock. */
+  checkouts: CheckoutGate;
 }

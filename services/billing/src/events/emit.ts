@@ -1,7 +1,7 @@
 import { enqueueEvent, type Db, type NewEvent, type Scope } from '@azotte/common';
 import { EVENTS, type eventsV1 } from '@azotte/proto';
-import { presentDiscount, presentInvoice, presentPayment, presentPaymentMethod, presentRefund } from '../store/present';
-import type { InvoiceRow, PaymentMethodRow, PaymentRow, RefundRow, SubscriptionRow } from '../store/tables';
+import { presentCheckoutSession, presentDiscount, presentInvoice, presentPayment, presentPaymentMethod, presentRefund } from '../store/present';
+import type { CheckoutSessionRow, InvoiceRow, PaymentMethodRow, PaymentRow, RefundRow, SubscriptionRow } from '../store/tables';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
@@ -37,6 +37,7 @@ type SubscriptionEvent = keyof Pick<
   | 'subscriptionRenewed'
   | 'subscriptionPriceChanged'
   | 'subscriptionPastDue'
+  | 'subscriptionResumed'
   | 'subscriptionCanceled'
   | 'subscriptionExpired'
 >;
@@ -122,6 +123,14 @@ export async function emitRefund(
 export async function emitPaymentMethodAttached(trx: Db, scope: Scope, row: PaymentMethodRow): Promise<void> {
   const payload: eventsV1.PaymentMethodAttached = { paymentMethod: presentPaymentMethod(row) };
   await enqueueEvent(trx, { type: EVENTS.billing.paymentMethodAttached, payload: toJson(payload), scope });
+}
+
+type CheckoutSessionEvent = 'checkoutSessionCreated' | 'checkoutSessionCompleted' | 'checkoutSessionExpired';
+
+/** A checkout session's change, the session as its Get answers at `at` (never with its secret). */
+export async function emitCheckoutSession(trx: Db, scope: Scope, event: CheckoutSessionEvent, row: CheckoutSessionRow, at: Date): Promise<void> {
+  const payload: eventsV1.CheckoutSessionChanged = { checkoutSession: presentCheckoutSession(row, at), occurredAt: at.toISOString() };
+  await enqueueEvent(trx, { type: EVENTS.billing[event], payload: toJson(payload), scope });
 }
 
 // The JSON form of a proto message: undefined optional fields are left out.

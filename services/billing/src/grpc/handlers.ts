@@ -4,16 +4,23 @@ import type { Deps } from '../domain/deps';
 import { attachPaymentMethod } from '../operations/attach-payment-method';
 import { cancelSubscription } from '../operations/cancel-subscription';
 import { changePrice } from '../operations/change-price';
+import { completeCheckoutSession } from '../operations/complete-checkout-session';
+import { createCheckoutSession } from '../operations/create-checkout-session';
+import { createPortalSession } from '../operations/create-portal-session';
 import { createRefund } from '../operations/create-refund';
 import { createSubscription } from '../operations/create-subscription';
+import { expireCheckoutSession } from '../operations/expire-checkout-session';
 import { getEntitlements } from '../operations/get-entitlements';
 import { listPaymentMethods } from '../operations/list-payment-methods';
 import { payInvoice } from '../operations/pay-invoice';
 import { previewChangePrice } from '../operations/preview-change-price';
+import { getCheckoutSession } from '../operations/read-checkout-sessions';
 import { getInvoice, listInvoices } from '../operations/read-invoices';
 import { getPayment, listPayments } from '../operations/read-payments';
 import { getRefund, listRefunds } from '../operations/read-refunds';
 import { getSubscription, listSubscriptions } from '../operations/read-subscriptions';
+import { resolveHostedSession } from '../operations/resolve-hosted-session';
+import { resumeSubscription } from '../operations/resume-subscription';
 import { setDefaultPaymentMethod } from '../operations/set-default-payment-method';
 import { advanceTestClock, getTestClock } from '../operations/test-clock';
 
@@ -40,5 +47,12 @@ export function billingHandlers(deps: Deps, logger: Logger): billingV1.BillingSe
     getTestClock: unary(logger, (req, ctx) => getTestClock(deps, ctx, req)),
     advanceTestClock: unary(logger, (req, ctx) => advanceTestClock(deps, ctx, req)),
     getEntitlements: unary(logger, (req, ctx) => getEntitlements(deps, ctx, req)),
+    resumeSubscription: unary(logger, (req, ctx) => resumeSubscription(deps, ctx, req)),
+    createCheckoutSession: unary(logger, (req, ctx) => createCheckoutSession(deps, ctx, req)),
+    getCheckoutSession: unary(logger, (req, ctx) => getCheckoutSession(deps, ctx, req)),
+    expireCheckoutSession: unary(logger, (req, ctx) => expireCheckoutSession(deps, ctx, req)),
+    completeCheckoutSession: unary(logger, (req, ctx) => completeCheckoutSession(deps, ctx, req)),
+    createPortalSession: unary(logger, (req, ctx) => createPortalSession(deps, ctx, req)),
+    resolveHostedSession: unary(logger, (req, ctx) => resolveHostedSession(deps, ctx, req)),
   };
 }

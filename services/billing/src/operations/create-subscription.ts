@@ -1,4 +1,4 @@
-import { invalidArgument, isDomainError, newId, unprocessable, type CallContext, type Scope } from '@azotte/common';
+import { invalidArgument, isDomainError, newId, unprocessable, type CallContext, type Db, type Scope } from '@azotte/common';
 import type { billingV1, campaignV1 } from '@azotte/proto';
 import { BILLING_WRITERS, scopeFor } from '../domain/access';
 import type { Deps } from '../domain/deps';
@@ -72,13 +72,28 @@ async function evaluateOffers(deps: Deps, scope: Scope, req: billingV1.CreateSub
   return offers;
 }
 
+export interface CreateSubscriptionOptions {
+  /**
+   * Runs last inside the transaction that creates the subscription, with its
+   * final status (trialing, active or incomplete): what must be written with
+   * the subscription or not at all (a checkout session naming it). A throw
+   * rolls the subscription back.
+   */
+  within?: (trx: Db, sub: SubscriptionRow) => Promise<void>;
+}
+
 /**
  * Starts a subscription: a trial with no charge, or a first invoice charged at
  * once (paid → active; declined → incomplete, payable for a day). Campaign
  * offers are reserved with Redeem before anything is written and released
  * again if the subscription could not be created.
  */
-export async function createSubscription(deps: Deps, ctx: CallContext, req: billingV1.CreateSubscriptionRequest): Promise<billingV1.Subscription> {
+export async function createSubscription(
+  deps: Deps,
+  ctx: CallContext,
+  req: billingV1.CreateSubscriptionRequest,
+  options: CreateSubscriptionOptions = {},
+): Promise<billingV1.Subscription> {
   const scope = scopeFor(ctx, BILLING_WRITERS);
   const quantity = req.quantity || 1;
   if (!req.customerId || !req.priceId || quantity < 1 || quantity > 1_000_000) {
@@ -185,6 +200,7 @@ export async function createSubscription(deps: Deps, ctx: CallContext, req: bill
       await subscriptions.insert(trx, scope, { ...insert, discount: sub.discount ? JSON.stringify(sub.discount) : null });
       if (trialDays > 0) {
         await emitSubscription(trx, scope, 'subscriptionCreated', sub, at);
+        await options.within?.(trx, sub);
         return sub;
       }
       const invoice = await createInvoice(trx, scope, sub, {
@@ -213,6 +229,7 @@ export async function createSubscription(deps: Deps, ctx: CallContext, req: bill
       await subscriptions.in(trx, scope).where({ id }).update(change);
       await emitSubscription(trx, scope, 'subscriptionCreated', sub, at, { invoiceId: invoice.id });
       if (next.event === 'activated') await emitSubscription(trx, scope, 'subscriptionActivated', sub, at, { previousStatus: 'incomplete', invoiceId: invoice.id });
+      await options.within?.(trx, sub);
       return sub;
     });
     deps.entitlements.forgetCustomer(scope, req.customerId);

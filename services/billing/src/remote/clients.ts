@@ -42,6 +42,16 @@ export interface StorefrontTax {
 /** The other services as billing uses them. */
 export interface Remote {
   customer(scope: Scope, id: string): Promise<{ id: string; storefrontId?: string; country?: string; erased: boolean }>;
+  /**
+   * The id of the scope's customer (never an erased one) with this email, if
+   * any. Asked, like `createCustomer`, in the context given: billing writes
+   * customers on its caller's behalf, as that caller, never as itself.
+   */
+  findCustomerByEmail(as: CallContext, email: string): Promise<string | undefined>;
+  /** Creates a customer and answers its id; ABORTED `email_taken` comes back as a conflict. */
+  createCustomer(as: CallContext, request: customerV1.CreateCustomerRequest): Promise<string>;
+  /** The storefront, or undefined when the scope has none with this id. */
+  storefront(scope: Scope, id: string): Promise<tenantV1.Storefront | undefined>;
   quote(scope: Scope, request: catalogV1.QuoteAmountRequest): Promise<catalogV1.Quote>;
   entitlements(scope: Scope, bundleIds: string[]): Promise<catalogV1.ResolvedEntitlement[]>;
   storefrontTax(scope: Scope, storefrontId: string): Promise<StorefrontTax | undefined>;
@@ -56,6 +66,21 @@ export function remoteOf(clients: RemoteClients): Remote {
     async customer(scope, id) {
       const c = await clients.customer.getCustomer({ id }, asBilling(scope));
       return { id: c.id, storefrontId: c.storefrontId, country: c.country, erased: c.erased };
+    },
+    async findCustomerByEmail(as, email) {
+      const res = await clients.customer.listCustomers({ email, query: '', page: { limit: 1, cursor: '' } }, { context: as });
+      return res.data[0]?.id;
+    },
+    async createCustomer(as, request) {
+      return (await clients.customer.createCustomer(request, { context: as })).id;
+    },
+    async storefront(scope, id) {
+      try {
+        return await clients.tenant.getStorefront({ id }, asBilling(scope));
+      } catch (err) {
+        if (isDomainError(err) && err.kind === 'not_found') return undefined;
+        throw err;
+      }
     },
     quote: (scope, request) => clients.catalog.quoteAmount(request, asBilling(scope)),
     async entitlements(scope, bundleIds) {

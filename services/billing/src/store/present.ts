@@ -1,5 +1,5 @@
 import type { billingV1 } from '@azotte/proto';
-import type { DiscountState, InvoiceRow, PaymentMethodRow, PaymentRow, RefundRow, SubscriptionRow } from './tables';
+import type { CheckoutSessionRow, CheckoutSessionStatus, DiscountState, InvoiceRow, PaymentMethodRow, PaymentRow, PortalSessionRow, RefundRow, SubscriptionRow } from './tables';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 const num = (v: string | number) => Number(v);
@@ -139,5 +139,55 @@ export function presentChangePricePreview(plan: { sub: SubscriptionRow; invoice:
     total: invoice ? num(invoice.total) : 0,
     periodStart: iso(sub.current_period_start)!,
     periodEnd: iso(sub.current_period_end)!,
+  };
+}
+
+/** A checkout session's status at `at` (the environment's time): an open one past its expiry is expired. */
+export function checkoutStatusAt(row: CheckoutSessionRow, at: Date): CheckoutSessionStatus {
+  return row.status === 'open' && new Date(row.expires_at).getTime() <= at.getTime() ? 'expired' : row.status;
+}
+
+/**
+ * A checkout session as answered at `at`. `secret` is given only by the
+ * answer that creates it; the subscription is named once the session is
+ * complete (an incomplete one of a declined attempt is not yet its outcome).
+ */
+export function presentCheckoutSession(row: CheckoutSessionRow, at: Date, secret = ''): billingV1.CheckoutSession {
+  const status = checkoutStatusAt(row, at);
+  return {
+    id: row.id,
+    status,
+    storefrontId: row.storefront_id,
+    priceIds: [...row.price_ids],
+    customerId: row.customer_id ?? '',
+    customerEmail: row.customer_email ?? '',
+    quantity: num(row.quantity),
+    couponCode: row.coupon_code ?? '',
+    allowCoupons: row.allow_coupons,
+    successUrl: row.success_url,
+    cancelUrl: row.cancel_url,
+    subscriptionId: status === 'complete' ? (row.subscription_id ?? '') : '',
+    priceId: status === 'complete' ? (row.price_id ?? '') : '',
+    expiresAt: iso(row.expires_at),
+    createdAt: iso(row.created_at),
+    completedAt: iso(row.completed_at),
+    secret,
+  };
+}
+
+/** A portal session's status by real time: it is a credential, and a test clock does not age it. */
+export function portalStatusAt(row: PortalSessionRow, realNow: Date): 'open' | 'expired' {
+  return new Date(row.expires_at).getTime() <= realNow.getTime() ? 'expired' : 'open';
+}
+
+export function presentPortalSession(row: PortalSessionRow, secret = ''): billingV1.PortalSession {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    storefrontId: row.storefront_id ?? '',
+    returnUrl: row.return_url,
+    expiresAt: iso(row.expires_at),
+    createdAt: iso(row.created_at),
+    secret,
   };
 }

@@ -1,5 +1,16 @@
 import { notFound, type Db, type Scope } from '@azotte/common';
-import { invoices, payments, refunds, subscriptions, type InvoiceRow, type PaymentRow, type RefundRow, type SubscriptionRow } from './tables';
+import {
+  checkoutSessions,
+  invoices,
+  payments,
+  refunds,
+  subscriptions,
+  type CheckoutSessionRow,
+  type InvoiceRow,
+  type PaymentRow,
+  type RefundRow,
+  type SubscriptionRow,
+} from './tables';
 
 export async function subscriptionOf(db: Db, scope: Scope, id: string, lock = false): Promise<SubscriptionRow> {
   const q = subscriptions.in(db, scope).where({ id }).first();
@@ -25,6 +36,13 @@ export async function paymentOf(db: Db, scope: Scope, id: string, lock = false):
 export async function refundOf(db: Db, scope: Scope, id: string): Promise<RefundRow> {
   const row = (await refunds.in(db, scope).where({ id }).first()) as RefundRow | undefined;
   if (!row) throw notFound('refund', id);
+  return row;
+}
+
+export async function checkoutSessionOf(db: Db, scope: Scope, id: string, lock = false): Promise<CheckoutSessionRow> {
+  const q = checkoutSessions.in(db, scope).where({ id }).first();
+  const row = (await (lock ? q.forUpdate() : q)) as CheckoutSessionRow | undefined;
+  if (!row) throw notFound('checkout_session', id);
   return row;
 }
 

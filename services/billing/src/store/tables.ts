@@ -1,10 +1,12 @@
-import { scopedTable } from '@azotte/common';
+import { scopedTable, type EnvironmentKind } from '@azotte/common';
 
 export const paymentMethods = scopedTable('payment_methods');
 export const subscriptions = scopedTable('subscriptions');
 export const invoices = scopedTable('invoices');
 export const payments = scopedTable('payments');
 export const refunds = scopedTable('refunds');
+export const checkoutSessions = scopedTable('checkout_sessions');
+export const portalSessions = scopedTable('portal_sessions');
 
 export interface DiscountState {
   campaignId: string;
@@ -122,5 +124,47 @@ export interface RefundRow {
   reason: string | null;
   status: string;
   failure_code: string | null;
+  created_at: Date;
+}
+
+export type CheckoutSessionStatus = 'open' | 'complete' | 'expired';
+
+export interface CheckoutSessionRow {
+  id: string;
+  tenant_id: string;
+  environment_id: string;
+  environment_kind: EnvironmentKind;
+  /** Hex SHA-256 of the page's secret; the secret itself is never stored. */
+  secret_sha256: string;
+  /** As written; an open one whose expires_at has passed is presented as expired. */
+  status: CheckoutSessionStatus;
+  storefront_id: string;
+  price_ids: string[];
+  customer_id: string | null;
+  customer_email: string | null;
+  quantity: string | number;
+  coupon_code: string | null;
+  allow_coupons: boolean;
+  success_url: string;
+  cancel_url: string;
+  price_id: string | null;
+  subscription_id: string | null;
+  expires_at: Date;
+  created_at: Date;
+  completed_at: Date | null;
+  updated_at: Date;
+}
+
+export interface PortalSessionRow {
+  id: string;
+  tenant_id: string;
+  environment_id: string;
+  environment_kind: EnvironmentKind;
+  secret_sha256: string;
+  customer_id: string;
+  storefront_id: string | null;
+  return_url: string;
+  /** Real time (a credential's lifetime), not the environment's business time. */
+  expires_at: Date;
   created_at: Date;
 }

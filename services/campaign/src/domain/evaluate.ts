@@ -42,17 +42,20 @@ function checkRequest(request: campaignV1.EvaluateRequest): Date | undefined {
  * says nothing of drafts, paused, ended or out-of-schedule automatic ones.
  *
  * The first time a customer's variant of an applied campaign is decided, it
- * is stored with its event: an evaluation may write, idempotently.
+ * is stored with its event: an evaluation may write, idempotently. A
+ * `prospect` (a hosted checkout's buyer before there is a customer) writes
+ * nothing.
  */
 export async function evaluate(deps: Deps, ctx: CallContext, request: campaignV1.EvaluateRequest): Promise<campaignV1.EvaluateResponse> {
   const scope = readScope(ctx);
   const requestedAt = checkRequest(request);
   const at = requestedAt ?? (await deps.clocks.now(scope));
   const customerId = request.customerId;
+  const prospect = request.prospect === true;
   const [customer, price, newCustomer] = await Promise.all([
-    deps.facts.customer(customerId),
+    prospect ? { id: customerId, country: undefined, storefrontId: undefined, metadata: {} } : deps.facts.customer(customerId),
     deps.facts.price(request.priceId),
-    isNewCustomer(deps.db, scope, customerId),
+    prospect ? true : isNewCustomer(deps.db, scope, customerId),
   ]);
   const facts: Facts = {
     storefrontId: request.storefrontId || customer.storefrontId,
@@ -80,7 +83,7 @@ export async function evaluate(deps: Deps, ctx: CallContext, request: campaignV1
   }
 
   const withVariants = candidates.filter((c) => c.campaign.variants.length > 0).map((c) => c.campaign.id);
-  const assigned = await assignmentsOf(deps.db, scope, customerId, withVariants);
+  const assigned = prospect ? new Map<string, string>() : await assignmentsOf(deps.db, scope, customerId, withVariants);
   const applicable: Applicable[] = [];
   for (const candidate of candidates) {
     const { campaign, code } = candidate;
@@ -93,7 +96,7 @@ export async function evaluate(deps: Deps, ctx: CallContext, request: campaignV1
   }
 
   const applied = selectOffers(applicable, price, presentedCampaignId);
-  const firstAssignments = applied.filter((a) => a.variant && !assigned.has(a.campaignId));
+  const firstAssignments = prospect ? [] : applied.filter((a) => a.variant && !assigned.has(a.campaignId));
   if (firstAssignments.length > 0) {
     await deps.db.transaction(async (trx) => {
       for (const a of firstAssignments) {

@@ -13,7 +13,8 @@ export interface Scope {
 
 /** Who acts: a tenant user, an API key, the platform administrator, or the system itself. */
 export interface Actor {
-  type: 'user' | 'api_key' | 'system';
+  /** `hosted_session`: a customer on a hosted page, acting through its checkout or portal session. */
+  type: 'user' | 'api_key' | 'system' | 'hosted_session';
   id: string;
   /** `platform_admin` only for the platform administrator. */
   role: Role | 'platform_admin' | 'system';

@@ -32,7 +32,7 @@ const one = (metadata: Metadata, key: string): string | undefined => {
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
 
-const ACTOR_TYPES = new Set<Actor['type']>(['user', 'api_key', 'system']);
+const ACTOR_TYPES = new Set<Actor['type']>(['user', 'api_key', 'system', 'hosted_session']);
 const ACTOR_ROLES = new Set<string>([...ROLES, 'platform_admin', 'system']);
 
 /** Reads the call context a caller sent; an anonymous call acts as the system with no scope. */

@@ -30,6 +30,12 @@ export function telemetryDisabledReason(env: NodeJS.ProcessEnv = process.env): s
  * so that their instrumentations can patch them: each service's `main.ts`
  * imports its `instrument.ts` first.
  */
+const HOSTED_SECRET = /\/hs_[A-Za-z0-9_-]{43}/;
+const HOSTED_SECRET_ALL = /\/hs_[A-Za-z0-9_-]{43}/g;
+
+/** A URL with every hosted-page secret (`hs_…`) cut out. */
+export const redactHostedSecrets = (url: string) => url.replace(HOSTED_SECRET_ALL, '/hs_…');
+
 export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): boolean {
   if (sdk || telemetryDisabledReason(env)) return false;
   if (env.OTEL_LOG_LEVEL === 'debug') diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.DEBUG);
@@ -39,7 +45,16 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
     serviceName: env.OTEL_SERVICE_NAME ?? `azotte-${serviceName}`,
     traceExporter,
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /\/(healthz|readyz)$/.test(req.url ?? '') }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => /\/(healthz|readyz)$/.test(req.url ?? ''),
+        // A hosted page's URL holds its session's secret: traces keep the path without it.
+        requestHook: (span, req) => {
+          const url = 'url' in req ? req.url : undefined;
+          if (!url || !HOSTED_SECRET.test(url)) return;
+          const redacted = redactHostedSecrets(url);
+          span.setAttributes({ 'http.target': redacted, 'url.path': redacted.split('?')[0], 'http.url': redacted, 'url.full': redacted });
+        },
+      }),
       new ExpressInstrumentation(),
       // Health checks are polled constantly and would drown every trace view.
       new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch'] }),

@@ -18,6 +18,7 @@ const MATRIX = {
   campaignOperations: /*         */ ['W', 'W', 'W', 'R'], // activate, pause
   customers: /*                  */ ['W', 'W', 'W', 'R'], // customers, support requests
   billing: /*                    */ ['W', 'W', 'W', 'R'], // payment methods, subscriptions
+  checkoutSessions: /*           */ ['W', 'W', 'W', 'R'], // checkout sessions, customer-portal sessions
   refunds: /*                    */ ['W', 'W', '—', '—'],
   testClock: /*                  */ ['W', 'W', 'W', '—'],
   dashboard: /*                  */ ['R', 'R', 'R', 'R'],
@@ -74,6 +75,7 @@ const AREA_NAMES: Record<Area, string> = {
   campaignOperations: 'activating and pausing campaigns',
   customers: 'customers and support requests',
   billing: 'payment methods and subscriptions',
+  checkoutSessions: 'checkout and customer-portal sessions',
   refunds: 'refunds',
   testClock: 'the test clock',
   dashboard: 'the dashboard',

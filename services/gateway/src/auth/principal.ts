@@ -1,6 +1,7 @@
 import type { Actor, CallContext, EnvironmentKind, Role } from '@azotte/common';
 import type { tenantV1 } from '@azotte/proto';
 import type { VerifiedToken } from './tokens';
+import type { HostedSession } from '../hosted/hosted-session';
 
 export interface PrincipalEnvironment {
   id: string;
@@ -19,8 +20,10 @@ export interface Principal {
   environment?: PrincipalEnvironment;
   /** A user's choice of environments in its tenant; empty for API keys. */
   environments: PrincipalEnvironment[];
-  /** How the caller signed in: an access token, the portal's session cookie, or an API key. */
-  credential: 'token' | 'session' | 'api_key';
+  /** How the caller signed in: an access token, the portal's session cookie, an API key, or a hosted page's secret. */
+  credential: 'token' | 'session' | 'api_key' | 'hosted';
+  /** A hosted page's session, when `credential` is `hosted`. */
+  hosted?: HostedSession;
   /** The access token or session presented (not for API keys): what sign-out revokes. */
   token?: VerifiedToken;
   user?: tenantV1.User;

@@ -13,6 +13,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
 import { allows, refusal, type Access, type Area } from '../auth/permissions';
+import type { HostedKind } from '../hosted/hosted-session';
 import { contextOf, type Principal } from '../auth/principal';
 import { applyIdempotency } from '../middleware/idempotency';
 import type { IdempotencyStore } from '../store/idempotency';
@@ -25,9 +26,10 @@ import { ProblemSchema } from './schemas';
  * - `authenticated`: any valid credential (`/me`);
  * - `platform`: the platform administrator only;
  * - `{ area, access }`: a row of the role table, inside a tenant; with
- *   `platform: true` the platform administrator may also call it outside one.
+ *   `platform: true` the platform administrator may also call it outside one;
+ * - `{ hosted }`: a hosted page, by its session's secret alone (X-Hosted-Session).
  */
-export type RouteAuth = 'public' | 'authenticated' | 'platform' | { area: Area; access: Access; platform?: boolean };
+export type RouteAuth = 'public' | 'authenticated' | 'platform' | { area: Area; access: Access; platform?: boolean } | { hosted: HostedKind };
 
 export interface RouteInput<B, Q, P> {
   body: B;
@@ -65,6 +67,8 @@ export interface RouteDeps {
   authenticate(req: Request): Promise<Principal>;
   /** Runs after authentication: rate limits and usage counting. */
   afterAuthentication(req: Request, res: Response, principal: Principal): Promise<void>;
+  /** Establishes a hosted page's principal from its secret, rate-limited per client address and per session. */
+  authenticateHosted(req: Request, res: Response, kind: HostedKind): Promise<Principal>;
 }
 
 export { fieldErrors };
@@ -82,6 +86,7 @@ function authorize(auth: RouteAuth, principal: Principal): void {
     if (!principal.platformAdmin) throw new DomainError('permission_denied', 'forbidden', 'Only the platform administrator may do this.');
     return;
   }
+  if ('hosted' in auth) return;
   if (principal.role === 'platform_admin') {
     if (auth.platform) return;
     throw new DomainError('invalid_argument', 'tenant_required', 'Send X-Tenant-Id to act in a tenant.', [
@@ -106,10 +111,14 @@ export function addRoute<B, Q, P, R>(router: Router, registry: OpenAPIRegistry, 
   registry.registerPath(openApiOf(spec, status));
 
   router[spec.method](expressPath(spec.path), async (req: Request, res: Response, next: NextFunction) => {
-    const principal = spec.auth === 'public' ? undefined : await deps.authenticate(req);
-    if (principal) {
+    const auth = spec.auth;
+    let principal: Principal | undefined;
+    if (typeof auth === 'object' && 'hosted' in auth) {
+      principal = await deps.authenticateHosted(req, res, auth.hosted);
+    } else if (auth !== 'public') {
+      principal = await deps.authenticate(req);
       await deps.afterAuthentication(req, res, principal);
-      authorize(spec.auth, principal);
+      authorize(auth, principal);
     }
     const params = parse(spec.params, req.params, 'params');
     const query = parse(spec.query, req.query, 'query');
@@ -152,12 +161,12 @@ function openApiOf(spec: RouteSpec<unknown, unknown, unknown, unknown>, status: 
     path: spec.path,
     summary: spec.summary,
     tags: [spec.tag],
-    security: spec.auth === 'public' ? [] : [{ bearer: [] }],
+    security: spec.auth === 'public' ? [] : typeof spec.auth === 'object' && 'hosted' in spec.auth ? [{ hostedSession: [] }] : [{ bearer: [] }],
     request: {
       params: spec.params,
       query: spec.query,
       body: spec.body ? { content: { 'application/json': { schema: spec.body } }, required: true } : undefined,
-      headers: spec.auth === 'public' ? undefined : headerSchema(spec.method === 'post'),
+      headers: spec.auth === 'public' ? undefined : headerSchema(spec.method === 'post', typeof spec.auth === 'object' && 'hosted' in spec.auth),
     },
     responses: {
       [status]: status === 204 ? { description: 'Done; no content' } : { description: 'Success', content: { 'application/json': { schema: spec.response } } },
@@ -166,10 +175,14 @@ function openApiOf(spec: RouteSpec<unknown, unknown, unknown, unknown>, status: 
   };
 }
 
-function headerSchema(idempotent: boolean) {
+function headerSchema(idempotent: boolean, hosted: boolean) {
   return z.object({
-    'X-Environment': z.string().optional().openapi({ description: 'Environment name or id (default `production`); API keys are bound to theirs.' }),
-    'X-Tenant-Id': z.string().optional().openapi({ description: 'Platform administrator only: the tenant to act in.' }),
+    ...(hosted
+      ? {}
+      : {
+          'X-Environment': z.string().optional().openapi({ description: 'Environment name or id (default `production`); API keys are bound to theirs.' }),
+          'X-Tenant-Id': z.string().optional().openapi({ description: 'Platform administrator only: the tenant to act in.' }),
+        }),
     ...(idempotent
       ? { 'Idempotency-Key': z.string().max(255).optional().openapi({ description: 'Makes a retry safe: the first response is replayed for 24 hours.' }) }
       : {}),

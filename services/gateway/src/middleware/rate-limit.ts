@@ -4,20 +4,23 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
 
 /**
- * Per-credential rate limits (each API key and each user on its own), with
- * the IETF RateLimit headers on every answer and Retry-After on a 429.
- * Counters live in the process: with several gateway replicas each grants
- * the limit, which errs on the generous side.
+ * A limit of requests per minute per key, with the IETF RateLimit headers on
+ * every answer and Retry-After on a 429. Counters live in the process: with
+ * several gateway replicas each grants the limit, which errs on the generous
+ * side.
  */
-export class CredentialRateLimiter {
+export class RateLimit {
   private readonly limiter: RateLimiterMemory;
 
-  constructor(private readonly perMinute: number) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: 'credential', points: perMinute, duration: 60 });
+  constructor(
+    prefix: string,
+    private readonly perMinute: number,
+    private readonly what: string,
+  ) {
+    this.limiter = new RateLimiterMemory({ keyPrefix: prefix, points: perMinute, duration: 60 });
   }
 
-  async check(principal: Principal, res: Response): Promise<void> {
-    const key = `${principal.actor.type}:${principal.actor.id}`;
+  async check(key: string, res: Response): Promise<void> {
     try {
       const r = await this.limiter.consume(key);
       this.headers(res, r);
@@ -25,7 +28,7 @@ export class CredentialRateLimiter {
       if (!(err instanceof RateLimiterRes)) throw err;
       this.headers(res, err);
       res.setHeader('Retry-After', String(Math.ceil(err.msBeforeNext / 1000)));
-      throw new DomainError('rate_limited', 'rate_limited', `Rate limit of ${this.perMinute} requests per minute exceeded.`);
+      throw new DomainError('rate_limited', 'rate_limited', `Rate limit of ${this.perMinute} requests per minute ${this.what} exceeded.`);
     }
   }
 
@@ -33,5 +36,18 @@ export class CredentialRateLimiter {
     res.setHeader('RateLimit-Limit', String(this.perMinute));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, r.remainingPoints)));
     res.setHeader('RateLimit-Reset', String(Math.ceil(r.msBeforeNext / 1000)));
+  }
+}
+
+/** Per-credential limits: each API key and each user on its own. */
+export class CredentialRateLimiter {
+  private readonly limit: RateLimit;
+
+  constructor(perMinute: number) {
+    this.limit = new RateLimit('credential', perMinute, 'per credential');
+  }
+
+  check(principal: Principal, res: Response): Promise<void> {
+    return this.limit.check(`${principal.actor.type}:${principal.actor.id}`, res);
   }
 }

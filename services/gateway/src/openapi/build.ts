@@ -20,11 +20,11 @@ export function buildOpenApiDocument() {
   const api = createApi(
     router,
     registry,
-    { logger: undefined as never, idempotency: undefined as never, authenticate: never, afterAuthentication: never },
+    { logger: undefined as never, idempotency: undefined as never, authenticate: never, afterAuthentication: never, authenticateHosted: never },
     // Route modules take their clients when declared; none is ever called here.
     { clients: {} } as unknown as Omit<Api, 'add'>,
   );
   healthRoutes(router, registry, { services: {}, postgres: never });
-  registerRoutes(api, { dashboardDeadlineMs: 0 });
+  registerRoutes(api, { dashboardDeadlineMs: 0, publicUrl: '' });
   return openApiDocument(registry);
 }

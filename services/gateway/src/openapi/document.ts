@@ -7,6 +7,12 @@ export function openApiDocument(registry: OpenAPIRegistry) {
     scheme: 'bearer',
     description: 'An access token from POST /auth/login, or an API key (azk_…).',
   });
+  registry.registerComponent('securitySchemes', 'hostedSession', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Hosted-Session',
+    description: 'A hosted page\'s session secret (hs_…), from the `url` of a checkout or customer-portal session.',
+  });
   return new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
     info: {

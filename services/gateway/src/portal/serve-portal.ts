@@ -43,8 +43,29 @@ export function servePortal(app: Express, dir: string, logger: Logger): void {
     res.sendFile(index);
   };
   app.get('/', sendIndex);
+  serveHostedPages(app, dir, logger);
   // A page path: no file extension, and a browser asking for a document.
   app.get(/^\/(?!api\/)[^.]*$/, (req, res, next) => (req.accepts('html') ? sendIndex(req, res) : next()));
+}
+
+/**
+ * The hosted pages (a storefront's checkout and customer portal) are the
+ * portal build's second entry, `hosted.html`, at their own paths. The URL
+ * holds the session's secret: never cached, and never sent on as a Referer
+ * (to the storefront's logo host, say).
+ */
+function serveHostedPages(app: Express, dir: string, logger: Logger): void {
+  const hosted = path.join(dir, 'hosted.html');
+  if (!fs.existsSync(hosted)) {
+    logger.warn({ dir }, 'hosted pages not built: /checkout and /customer-portal answer 503');
+  }
+  const send = (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!fs.existsSync(hosted)) return void res.status(503).type('text/html').send(NOT_BUILT);
+    res.sendFile(hosted);
+  };
+  app.get(['/checkout/:secret', '/customer-portal/:secret', '/customer-portal/:secret/invoices/:invoiceId'], send);
 }
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Azotte</title></head>

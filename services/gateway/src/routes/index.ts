@@ -7,6 +7,9 @@ import { authRoutes } from './auth';
 import { billingRoutes } from './billing';
 import { campaignRoutes } from './campaigns';
 import { catalogRoutes } from './catalog';
+import { checkoutSessionRoutes } from './checkout-sessions';
+import { hostedCheckoutRoutes } from './hosted-checkout';
+import { hostedPortalRoutes } from './hosted-portal';
 import { customerRoutes } from './customers';
 import { storefrontRoutes } from './storefronts';
 import { tenantRoutes } from './tenants';
@@ -14,7 +17,7 @@ import { tenantRoutes } from './tenants';
 export const createRegistry = () => new OpenAPIRegistry();
 
 /** Every /api/v1 route but health (which needs no Api): the same list serves and documents them. */
-export function registerRoutes(api: Api, options: { dashboardDeadlineMs: number }): void {
+export function registerRoutes(api: Api, options: { dashboardDeadlineMs: number; publicUrl: string }): void {
   authRoutes(api);
   tenantRoutes(api);
   administrationRoutes(api);
@@ -22,6 +25,9 @@ export function registerRoutes(api: Api, options: { dashboardDeadlineMs: number 
   catalogRoutes(api);
   customerRoutes(api);
   billingRoutes(api);
+  checkoutSessionRoutes(api, options);
+  hostedCheckoutRoutes(api);
+  hostedPortalRoutes(api);
   campaignRoutes(api);
   analyticsRoutes(api, options);
 }

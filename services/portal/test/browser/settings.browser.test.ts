@@ -312,6 +312,9 @@ describe('an Administrator', () => {
 
     // Which object: the users' history, then one user's.
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    // The form is rebuilt from the cleared URL: choose only once that has happened.
+    await page.waitForURL((url) => url.search === '');
+    await page.getByRole('button', { name: 'Clear filters' }).waitFor({ state: 'detached' });
     await page.getByLabel('Object type').selectOption('user');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/objectType=user/);

@@ -27,6 +27,7 @@ const everything = (level: 'write' | 'read'): Schema<'Permissions'> => ({
   campaignOperations: level,
   customers: level,
   billing: level,
+  checkoutSessions: level,
   refunds: level,
   testClock: level,
   dashboard: 'read',

@@ -8,7 +8,7 @@ import { QuickActions } from './QuickActions';
 type Permissions = Schema<'Permissions'>;
 const none: Permissions = {
   administration: 'none', tenantProfile: 'none', storefronts: 'none', catalog: 'none', campaigns: 'none', campaignOperations: 'none',
-  customers: 'none', billing: 'none', refunds: 'none', testClock: 'none', dashboard: 'read', analytics: 'none', paymentReports: 'none',
+  customers: 'none', billing: 'none', checkoutSessions: 'none', refunds: 'none', testClock: 'none', dashboard: 'read', analytics: 'none', paymentReports: 'none',
 };
 
 function withRole(role: string, permissions: Partial<Permissions>) {
@@ -24,7 +24,7 @@ function withRole(role: string, permissions: Partial<Permissions>) {
 describe('quick actions', () => {
   it('offers all four, each a link to its page, to a role that may do them all', () => {
     renderWithProviders(<QuickActions />, {
-      client: withRole('manager', { billing: 'write', refunds: 'write', customers: 'write', campaigns: 'write' }),
+      client: withRole('manager', { billing: 'write', checkoutSessions: 'write', refunds: 'write', customers: 'write', campaigns: 'write' }),
     });
     expect(screen.getByRole('link', { name: 'Create subscription' })).toHaveAttribute('href', '/subscriptions/new');
     expect(screen.getByRole('link', { name: 'Process refund' })).toHaveAttribute('href', '/payments');
@@ -33,13 +33,13 @@ describe('quick actions', () => {
   });
 
   it('hides what the role cannot do: an Operator may not refund, a Viewer may only look', () => {
-    renderWithProviders(<QuickActions />, { client: withRole('operator', { billing: 'write', customers: 'write', campaigns: 'read' }) });
+    renderWithProviders(<QuickActions />, { client: withRole('operator', { billing: 'write', checkoutSessions: 'write', customers: 'write', campaigns: 'read' }) });
     expect(screen.queryByRole('link', { name: 'Process refund' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Create subscription' })).toBeInTheDocument();
   });
 
   it('leaves a Viewer the pages it may read', () => {
-    renderWithProviders(<QuickActions />, { client: withRole('viewer', { billing: 'read', customers: 'read', campaigns: 'read' }) });
+    renderWithProviders(<QuickActions />, { client: withRole('viewer', { billing: 'read', checkoutSessions: 'read', customers: 'read', campaigns: 'read' }) });
     expect(screen.queryByRole('link', { name: 'Create subscription' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Process refund' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Manage customers' })).toBeInTheDocument();

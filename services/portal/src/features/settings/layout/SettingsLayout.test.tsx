@@ -18,7 +18,7 @@ const NONE: Permissions = {
   campaigns: 'none',
   campaignOperations: 'none',
   customers: 'none',
-  billing: 'none',
+  billing: 'none', checkoutSessions: 'none',
   refunds: 'none',
   testClock: 'none',
   dashboard: 'read',

@@ -7,6 +7,7 @@ import { roleName, useCan, useMe } from '../../../lib/session';
 import { useArchiveStorefront } from '../api/mutations';
 import { useStorefront } from '../api/queries';
 import { StorefrontForm } from '../components/StorefrontForm';
+import { ShareCheckoutDialog } from '../share/ShareCheckoutDialog';
 import type { Storefront } from '../model/storefront-form';
 import '../storefronts.css';
 
@@ -24,6 +25,8 @@ function StorefrontView({ storefront }: { storefront: Storefront }) {
   const me = useMe().data;
   const archive = useArchiveStorefront(storefront.id);
   const [confirming, setConfirming] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const canShare = useCan('checkoutSessions', 'write');
   const archived = storefront.status === 'archived';
 
   const onArchive = async () => {
@@ -49,11 +52,14 @@ function StorefrontView({ storefront }: { storefront: Storefront }) {
           </span>
         }
         actions={
-          canWrite && !archived ? (
-            <Button variant="danger" onClick={() => setConfirming(true)}>
-              {text.archive}
-            </Button>
-          ) : null
+          <>
+            {canShare && !archived ? <Button onClick={() => setSharing(true)}>{t.storefronts.share.action}</Button> : null}
+            {canWrite && !archived ? (
+              <Button variant="danger" onClick={() => setConfirming(true)}>
+                {text.archive}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="stack">
@@ -61,6 +67,7 @@ function StorefrontView({ storefront }: { storefront: Storefront }) {
         {!canWrite && me ? <p className="notice notice-info">{text.readOnly(roleName(me.role))}</p> : null}
         <StorefrontForm storefront={storefront} readOnly={!canWrite || archived} />
       </div>
+      {sharing ? <ShareCheckoutDialog storefront={storefront} open={sharing} onClose={() => setSharing(false)} /> : null}
       <ConfirmDialog
         open={confirming}
         onClose={() => setConfirming(false)}
