@@ -2,6 +2,7 @@ import { DomainError, notFound } from '@azotte/common';
 import type { Api } from '../http/api';
 import { IdParams } from '../http/schemas';
 import { openSession } from '../hosted/hosted-session';
+import { readableLines } from '../hosted/readable-lines';
 import { customerOf, hostedSubscription, ownSubscription, portalContext, portalPage } from '../hosted/portal-page';
 import { presentChangePricePreview, presentInvoice, presentPaymentMethod } from './billing-presenters';
 import { ChangePricePreviewSchema, PaymentMethodSchema } from './billing-schemas';
@@ -140,7 +141,7 @@ export function hostedPortalRoutes(api: Api): void {
       const [{ customer, storefront }, invoice] = await Promise.all([portalContext(clients, principal), clients.billing.getInvoice({ id: params.id })]);
       if (invoice.customerId !== customer.id) throw notFound('invoice', params.id);
       const { customerId: _c, subscriptionId: _s, paymentIds: _p, ...shown } = presentInvoice(invoice);
-      return { invoice: shown, seller: { name: storefront.name }, customer: { ...customerOf(customer), country: customer.country ?? null } };
+      return { invoice: { ...shown, lines: await readableLines(clients, shown.lines) }, seller: { name: storefront.name }, customer: { ...customerOf(customer), country: customer.country ?? null } };
     },
   });
 }
