@@ -72,8 +72,9 @@ export async function checkoutPage(clients: Clients, principal: Principal) {
     },
     storefront,
     environment: { kind },
-    // What the environment's provider can take: the sandbox provider, and the adapters to come, take cards.
-    paymentMethodTypes: ['card' as const],
+    // What both the storefront offers and the environment's provider can take: the sandbox
+    // provider (and every adapter so far) takes cards only, so a wallet the storefront lists is not offered.
+    paymentMethodTypes: sf.paymentMethods.includes('card') ? ['card' as const] : [],
     testCards: testCardsFor(kind),
     prices,
   };

@@ -81,7 +81,7 @@ export const dashboard = {
       },
       live: {
         title: 'Go Live',
-        description: 'Launch your subscription service — in the sandbox first.',
+        description: 'Launch your subscription service — in the sandbox first: share a storefront\'s checkout link (on its page), or create a subscription here.',
         action: 'Create a first subscription',
         trySandbox: 'Try it in the sandbox',
       },
