@@ -17,6 +17,7 @@ import { httpBench } from './http.mjs';
 import { portalBench } from './portal.mjs';
 import { renewalsBench } from './renewals.mjs';
 import { printTable, ROOT } from './lib.mjs';
+import { ensureDatabase } from '../check-servers.mjs';
 
 const ctx = {
   databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/azotte',
@@ -27,6 +28,8 @@ const ctx = {
 };
 
 if (!existsSync(join(ROOT, 'services/gateway/dist/main.js'))) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+// A fresh machine has no `azotte` database yet (npm start would create it): the benchmarks make it too.
+await ensureDatabase(ctx.databaseUrl);
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const want = (name) => !only || only.includes(name);
 console.log(`Azotte benchmarks (${new Date().toISOString()}, node ${process.version})`);
@@ -67,7 +70,7 @@ await client.end();
 const { default: amqp } = await import('amqplib');
 const conn = await amqp.connect(ctx.amqpUrl);
 const ch = await conn.createChannel();
-for (const service of ['tenant', 'campaign', 'billing', 'analytics']) {
+for (const service of ['tenant', 'campaign', 'billing', 'analytics', 'webhook']) {
   for (const q of [`${service}.events`, `${service}.events.dlq`]) await ch.deleteQueue(`${ctx.id}.${q}`).catch(() => undefined);
 }
 await ch.deleteExchange(`${ctx.id}.events`);
