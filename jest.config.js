@@ -10,7 +10,7 @@ const moduleNameMapper = {
   '^@azotte/common/testing$': '<rootDir>/services/common/src/testing/index.ts',
   '^@azotte/common/telemetry$': '<rootDir>/services/common/src/telemetry/sdk.ts',
   '^@azotte/proto$': '<rootDir>/proto/src/index.ts',
-  '^@azotte/(tenant|gateway|catalog|customer|billing|campaign|analytics)$': '<rootDir>/services/$1/src/index.ts',
+  '^@azotte/(tenant|gateway|catalog|customer|billing|campaign|analytics|webhook)$': '<rootDir>/services/$1/src/index.ts',
   '^@azotte/test-support$': '<rootDir>/test-support/index.ts',
   '^@azotte/test-support/(.*)$': '<rootDir>/test-support/$1.ts',
 };

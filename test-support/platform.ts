@@ -5,6 +5,7 @@ import { loadGatewayConfig, startGateway, type RunningGateway } from '@azotte/ga
 import { loadBillingConfig, startBillingService } from '@azotte/billing';
 import { loadCampaignConfig, startCampaignService } from '@azotte/campaign';
 import { loadAnalyticsConfig, startAnalyticsService } from '@azotte/analytics';
+import { loadWebhookConfig, startWebhookService } from '@azotte/webhook';
 import { startFoundation } from '@azotte/test-support';
 
 export interface Reply<T = any> {
@@ -42,6 +43,8 @@ export async function startPlatform(name: string) {
   schemas.push(campaignSchema);
   const analyticsSchema = `${id}_analytics`;
   schemas.push(analyticsSchema);
+  const webhookSchema = `${id}_webhook`;
+  schemas.push(webhookSchema);
 
   // The catalog consumes no events: it has no queue to delete on stop.
   const { tenantService: tenant, catalogService: catalog, customerService: customer } = await startFoundation(
@@ -79,6 +82,19 @@ export async function startPlatform(name: string) {
       ANALYTICS_GRPC_PORT: '0',
     }),
   );
+  // Webhooks to the tests' receivers on loopback, retried on a schedule short enough to watch.
+  const webhook = await startWebhookService(
+    loadWebhookConfig({
+      ...common,
+      WEBHOOK_DB_SCHEMA: webhookSchema,
+      WEBHOOK_GRPC_PORT: '0',
+      TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
+      WEBHOOK_RETRY_SCHEDULE: process.env.TEST_WEBHOOK_RETRY_SCHEDULE ?? '100ms,200ms,400ms',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      WEBHOOK_POLL_MS: '50',
+      WEBHOOK_SCHEDULER_INTERVAL_MS: '200',
+    }),
+  );
   const gatewayEnv = {
     ...common,
     GATEWAY_DB_SCHEMA: schemas[1],
@@ -91,6 +107,7 @@ export async function startPlatform(name: string) {
     BILLING_GRPC_ADDR: `127.0.0.1:${billing.port}`,
     CAMPAIGN_GRPC_ADDR: `127.0.0.1:${campaign.port}`,
     ANALYTICS_GRPC_ADDR: `127.0.0.1:${analytics.port}`,
+    WEBHOOK_GRPC_ADDR: `127.0.0.1:${webhook.port}`,
     ...(process.env.TEST_RATE_LIMIT ? { RATE_LIMIT_PER_MINUTE: process.env.TEST_RATE_LIMIT } : {}),
     // Another build of the portal than services/portal/dist (one being worked on).
     ...(process.env.PORTAL_DIR ? { PORTAL_DIR: process.env.PORTAL_DIR } : {}),
@@ -169,6 +186,8 @@ export async function startPlatform(name: string) {
     billingPort: billing.port,
     /** The running analytics service; a test may stop it early (stopping twice is harmless). */
     analytics,
+    /** The running webhook service (trial reminders and purge on demand). */
+    webhook,
     schemas: {
       tenant: schemas[0]!,
       gateway: schemas[1]!,
@@ -177,11 +196,13 @@ export async function startPlatform(name: string) {
       billing: billingSchema,
       campaign: campaignSchema,
       analytics: analyticsSchema,
+      webhook: webhookSchema,
     },
     async stop() {
       for (const extra of extraGateways) await extra.stop();
       await gateway.stop();
       await analytics.stop();
+      await webhook.stop();
       await catalog.stop();
       await billing.stop();
       await campaign.stop();
@@ -190,7 +211,7 @@ export async function startPlatform(name: string) {
       for (const schema of schemas) await dropSchema(databaseUrl, schema);
       const conn = await amqp.connect(amqpUrl);
       const ch = await conn.createChannel();
-      for (const q of ['tenant', 'customer', 'billing', 'campaign', 'analytics']) {
+      for (const q of ['tenant', 'customer', 'billing', 'campaign', 'analytics', 'webhook']) {
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events`).catch(() => undefined);
         await ch.deleteQueue(`${common.AMQP_QUEUE_PREFIX}${q}.events.dlq`).catch(() => undefined);
       }

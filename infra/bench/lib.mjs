@@ -29,7 +29,7 @@ export async function platformEnvironment({ databaseUrl, amqpUrl, id }) {
   };
 }
 
-export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway'];
+export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'webhook', 'gateway'];
 
 /** Starts a built service as its own process; resolves when `ready()` says so. */
 export function startService(name, env) {

@@ -40,6 +40,8 @@ export const EVENTS = {
     subscriptionRenewed: 'billing.subscription.renewed.v1', // SubscriptionChanged
     subscriptionPriceChanged: 'billing.subscription.price_changed.v1', // SubscriptionChanged
     subscriptionPastDue: 'billing.subscription.past_due.v1', // SubscriptionChanged
+    // A cancel at period end set; the status does not change (it ends at current_period_end).
+    subscriptionCancelScheduled: 'billing.subscription.cancel_scheduled.v1', // SubscriptionChanged
     // A cancel at period end undone; the status does not change.
     subscriptionResumed: 'billing.subscription.resumed.v1', // SubscriptionChanged
     subscriptionCanceled: 'billing.subscription.canceled.v1', // SubscriptionChanged
@@ -68,5 +70,13 @@ export const EVENTS = {
     redemptionReserved: 'campaign.redemption.reserved.v1', // RedemptionChanged
     redemptionConfirmed: 'campaign.redemption.confirmed.v1', // RedemptionChanged
     redemptionReleased: 'campaign.redemption.released.v1', // RedemptionChanged
+  },
+  webhook: {
+    endpointCreated: 'webhook.endpoint.created.v1', // WebhookEndpointChanged
+    endpointUpdated: 'webhook.endpoint.updated.v1', // WebhookEndpointChanged
+    endpointDeleted: 'webhook.endpoint.deleted.v1', // WebhookEndpointChanged
+    endpointSecretRotated: 'webhook.endpoint.secret_rotated.v1', // WebhookEndpointChanged
+    // After failing every delivery for 5 days; `reason` says why.
+    endpointDisabled: 'webhook.endpoint.disabled.v1', // WebhookEndpointChanged
   },
 } as const;

@@ -1,2 +1,3 @@
 export * from '../gen';
 export * from './event-types';
+export * from './public';

@@ -1,6 +1,7 @@
 export * from './bus';
 export * from './clock';
 export * from './config';
+export * from './crypto';
 export * from './context';
 export * from './db';
 export * from './errors';

@@ -70,6 +70,13 @@ test('every change reaches the bus, with its scope, its actor and the producing 
   }
   const erased = messages.find((m) => m.fields.routingKey === EVENTS.customer.customerErased)!;
   expect(Object.keys(bodyOf(erased).customer).sort()).toEqual(['environmentId', 'erasedAt', 'id', 'supportRequestIds']);
+  // The customer as GetCustomer answers it after the erasure (for the public customer.deleted event): no personal data.
+  const resource = bodyOf(erased).resource;
+  expect(resource).toMatchObject({ id: customer.id, erased: true });
+  // Proto JSON leaves an empty map out.
+  expect(resource.metadata ?? {}).toEqual({});
+  expect(resource).not.toHaveProperty('email');
+  expect(resource).not.toHaveProperty('name');
 });
 
 test("the tenant's usage counts customers from their creation and erasure", async () => {

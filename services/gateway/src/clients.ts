@@ -1,5 +1,5 @@
 import { createGrpcClient, type PromiseClient } from '@azotte/common';
-import { analyticsV1, billingV1, campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
+import { analyticsV1, billingV1, campaignV1, catalogV1, customerV1, tenantV1, webhookV1 } from '@azotte/proto';
 
 /** The gateway's gRPC clients, one per backing service. */
 export interface Clients {
@@ -9,6 +9,7 @@ export interface Clients {
   billing: PromiseClient<typeof billingV1.BillingServiceService>;
   campaign: PromiseClient<typeof campaignV1.CampaignServiceService>;
   analytics: PromiseClient<typeof analyticsV1.AnalyticsServiceService>;
+  webhook: PromiseClient<typeof webhookV1.WebhookServiceService>;
 }
 
 export interface ServiceAddresses {
@@ -18,6 +19,7 @@ export interface ServiceAddresses {
   billing: string;
   campaign: string;
   analytics: string;
+  webhook: string;
 }
 
 export function createClients(addresses: ServiceAddresses, deadlineMs: number): Clients {
@@ -28,6 +30,7 @@ export function createClients(addresses: ServiceAddresses, deadlineMs: number): 
     billing: createGrpcClient(billingV1.BillingServiceService, addresses.billing, { name: 'billing', deadlineMs }),
     campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs }),
     analytics: createGrpcClient(analyticsV1.AnalyticsServiceService, addresses.analytics, { name: 'analytics', deadlineMs }),
+    webhook: createGrpcClient(webhookV1.WebhookServiceService, addresses.webhook, { name: 'webhook', deadlineMs }),
   };
 }
 

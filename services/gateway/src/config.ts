@@ -29,6 +29,7 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
     BILLING_GRPC_ADDR: z.string().default('127.0.0.1:50054'),
     CAMPAIGN_GRPC_ADDR: z.string().default('127.0.0.1:50055'),
     ANALYTICS_GRPC_ADDR: z.string().default('127.0.0.1:50056'),
+    WEBHOOK_GRPC_ADDR: z.string().default('127.0.0.1:50057'),
     /** How long an authenticated principal is reused; 0 asks the tenant service on every request. */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),

@@ -42,6 +42,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     billing: config.BILLING_GRPC_ADDR,
     campaign: config.CAMPAIGN_GRPC_ADDR,
     analytics: config.ANALYTICS_GRPC_ADDR,
+    webhook: config.WEBHOOK_GRPC_ADDR,
   };
   const clients = createClients(addresses, config.GRPC_DEADLINE_MS);
   const usage = new UsageCounter(clients, logger);

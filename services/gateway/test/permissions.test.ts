@@ -14,6 +14,7 @@ const CONTRACT: Record<Area, Record<Role, 'W' | 'R' | '—'>> = {
   checkoutSessions: { administrator: 'W', manager: 'W', operator: 'W', viewer: 'R' },
   refunds: { administrator: 'W', manager: 'W', operator: '—', viewer: '—' },
   testClock: { administrator: 'W', manager: 'W', operator: 'W', viewer: '—' },
+  webhooks: { administrator: 'W', manager: 'R', operator: '—', viewer: '—' },
   dashboard: { administrator: 'R', manager: 'R', operator: 'R', viewer: 'R' },
   analytics: { administrator: 'R', manager: 'R', operator: '—', viewer: 'R' },
   paymentReports: { administrator: 'R', manager: 'R', operator: 'R', viewer: 'R' },

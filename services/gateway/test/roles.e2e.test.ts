@@ -93,6 +93,17 @@ const ROUTES: Array<[method: string, path: string, allowed: Role[]]> = [
   ['GET', '/analytics/customers', ['administrator', 'manager', 'viewer']],
   ['GET', '/analytics/payments', ALL],
   ['GET', '/analytics/campaigns/{id}', ['administrator', 'manager', 'viewer']],
+  ['POST', '/webhook-endpoints', ['administrator']],
+  ['GET', '/webhook-endpoints', ['administrator', 'manager']],
+  ['GET', '/webhook-endpoints/{id}', ['administrator', 'manager']],
+  ['PATCH', '/webhook-endpoints/{id}', ['administrator']],
+  ['DELETE', '/webhook-endpoints/{id}', ['administrator']],
+  ['POST', '/webhook-endpoints/{id}/rotate-secret', ['administrator']],
+  ['POST', '/webhook-endpoints/{id}/test', ['administrator']],
+  ['GET', '/webhook-endpoints/{id}/deliveries', ['administrator', 'manager']],
+  ['POST', '/webhook-deliveries/{id}/retry', ['administrator']],
+  ['GET', '/events', ['administrator', 'manager']],
+  ['GET', '/events/{id}', ['administrator', 'manager']],
 ];
 
 let platform: Platform;

@@ -65,7 +65,7 @@ afterAll(async () => {
   for (const name of [...PLATFORM_SERVICES].reverse()) await processes[name]?.stop();
   await receiver?.close();
   for (const name of PLATFORM_SERVICES) await dropSchema(databaseUrl, `${id}_${name}`);
-  await removeTestBus({ AMQP_URL: amqpUrl, AMQP_EXCHANGE: `${id}.events`, AMQP_QUEUE_PREFIX: `${id}.` }, ['tenant', 'billing', 'campaign', 'analytics']);
+  await removeTestBus({ AMQP_URL: amqpUrl, AMQP_EXCHANGE: `${id}.events`, AMQP_QUEUE_PREFIX: `${id}.` }, ['tenant', 'billing', 'campaign', 'analytics', 'webhook']);
 });
 
 test('one trace follows a request from the gateway through gRPC, the outbox and the bus', async () => {
@@ -82,20 +82,21 @@ test('one trace follows a request from the gateway through gRPC, the outbox and 
   });
   expect(created.status).toBe(201);
 
-  // Each process exports in its own time: wait until both consumers' spans (the tenant service's
-  // audit log and analytics) and the request's root are all in.
+  // Each process exports in its own time: wait until the consumers' spans (the tenant service's
+  // audit log, analytics, and the webhook service's copy of the new environments) and the request's root are all in.
   const consumed = await waitFor(
     () => {
       const processed = (service: string) => receiver.spans.find((s) => s.name === 'tenant.tenant.created.v1 process' && s.service === service);
       const span = processed('azotte-tenant');
       const root = span && receiver.spans.find((s) => s.traceId === span.traceId && !s.parentSpanId);
-      return root && processed('azotte-analytics')?.traceId === span.traceId ? span : undefined;
+      const webhook = receiver.spans.find((s) => s.name === 'tenant.environment.created.v1 process' && s.service === 'azotte-webhook');
+      return root && processed('azotte-analytics')?.traceId === span.traceId && webhook?.traceId === span.traceId ? span : undefined;
     },
     { what: "the consumers' spans and their root", timeoutMs: 15_000 },
   );
   const trace = receiver.spans.filter((s) => s.traceId === consumed.traceId);
   const services = new Set(trace.map((s) => s.service));
-  expect(services).toEqual(new Set(['azotte-gateway', 'azotte-tenant', 'azotte-analytics']));
+  expect(services).toEqual(new Set(['azotte-gateway', 'azotte-tenant', 'azotte-analytics', 'azotte-webhook']));
   const names = trace.map((s) => s.name);
   expect(names).toEqual(expect.arrayContaining(['tenant.tenant.created.v1 publish', 'tenant.tenant.created.v1 process']));
   // The request's own server span is the root of that trace.

@@ -1,6 +1,6 @@
 import { enqueueEvent, type Db, type NewEvent, type Scope } from '@azotte/common';
 import { EVENTS, type eventsV1 } from '@azotte/proto';
-import { presentCheckoutSession, presentDiscount, presentInvoice, presentPayment, presentPaymentMethod, presentRefund } from '../store/present';
+import { presentCheckoutSession, presentDiscount, presentInvoice, presentPayment, presentPaymentMethod, presentRefund, presentSubscription } from '../store/present';
 import type { CheckoutSessionRow, InvoiceRow, PaymentMethodRow, PaymentRow, RefundRow, SubscriptionRow } from '../store/tables';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
@@ -37,6 +37,7 @@ type SubscriptionEvent = keyof Pick<
   | 'subscriptionRenewed'
   | 'subscriptionPriceChanged'
   | 'subscriptionPastDue'
+  | 'subscriptionCancelScheduled'
   | 'subscriptionResumed'
   | 'subscriptionCanceled'
   | 'subscriptionExpired'
@@ -57,6 +58,8 @@ export function subscriptionEvent(scope: Scope, event: SubscriptionEvent, row: S
     previousQuantity: extra.previousQuantity ?? 0,
     previousAmount: extra.previousAmount ?? 0,
     invoiceId: extra.invoiceId ?? '',
+    // What GetSubscription answers now: the webhook service's public events carry it.
+    resource: presentSubscription(row),
   };
   return { type: EVENTS.billing[event], payload: toJson(payload), scope };
 }
@@ -82,11 +85,17 @@ export function invoiceEvent(scope: Scope, event: InvoiceEvent, invoice: Invoice
   return { type: EVENTS.billing[event], payload: toJson(payload), scope };
 }
 
-export async function emitPayment(trx: Db, scope: Scope, payment: PaymentRow, sub: SubscriptionRow, at: Date): Promise<void> {
-  await enqueueEvent(trx, paymentEvent(scope, payment, sub, at));
+/** The invoice after a payment attempt, with the ids of every payment of it (this one included). */
+export interface InvoiceAfterAttempt {
+  row: InvoiceRow;
+  paymentIds: string[];
 }
 
-export function paymentEvent(scope: Scope, payment: PaymentRow, sub: SubscriptionRow, at: Date): NewEvent {
+export async function emitPayment(trx: Db, scope: Scope, payment: PaymentRow, sub: SubscriptionRow, at: Date, invoice?: InvoiceAfterAttempt): Promise<void> {
+  await enqueueEvent(trx, paymentEvent(scope, payment, sub, at, invoice));
+}
+
+export function paymentEvent(scope: Scope, payment: PaymentRow, sub: SubscriptionRow, at: Date, invoice?: InvoiceAfterAttempt): NewEvent {
   const payload: eventsV1.PaymentAttempted = {
     payment: presentPayment(payment),
     storefrontId: sub.storefront_id ?? '',
@@ -94,6 +103,8 @@ export function paymentEvent(scope: Scope, payment: PaymentRow, sub: Subscriptio
     campaignId: sub.discount?.campaignId ?? '',
     variant: sub.discount?.variant ?? '',
     occurredAt: at.toISOString(),
+    // The public `invoice.payment_failed` event carries the invoice as GetInvoice answers it.
+    invoice: invoice ? presentInvoice(invoice.row, invoice.paymentIds) : undefined,
   };
   const type = payment.status === 'failed' ? EVENTS.billing.paymentFailed : EVENTS.billing.paymentSucceeded;
   return { type, payload: toJson(payload), scope };

@@ -57,12 +57,10 @@ export async function chargeInvoice(
   if (status === 'succeeded') Object.assign(update, { status: 'paid', amount_paid: amount, paid_at: at });
   await invoices.in(trx, scope).where({ id: invoice.id }).update(update);
   const updated: InvoiceRow = { ...invoice, ...update };
-  await emitPayment(trx, scope, payment, sub, at);
-  if (status === 'succeeded') {
-    // Every attempt is a payment row: the first attempt's ids need no query.
-    const ids = attempt === 1 ? [payment.id] : ((await paymentIdsOf(trx, [invoice.id])).get(invoice.id) ?? []);
-    await emitInvoice(trx, scope, 'invoicePaid', updated, ids, sub, at);
-  }
+  // Every attempt is a payment row: the first attempt's ids need no query.
+  const ids = attempt === 1 ? [payment.id] : ((await paymentIdsOf(trx, [invoice.id])).get(invoice.id) ?? []);
+  await emitPayment(trx, scope, payment, sub, at, { row: updated, paymentIds: ids });
+  if (status === 'succeeded') await emitInvoice(trx, scope, 'invoicePaid', updated, ids, sub, at);
   return { invoice: updated, paid: status === 'succeeded', failureCode, payment };
 }
 

@@ -71,7 +71,7 @@ export async function renewBatch(deps: Deps, trx: Db, due: DueRenewal[], failed:
       paid = payment.status === 'succeeded';
       const invoice: InvoiceRow = { ...r.draft.invoice, attempts: 1, ...(paid ? { status: 'paid', amount_paid: Number(payment.amount), paid_at: r.at } : {}) };
       paidInvoices.push(invoice);
-      r.events.push(paymentEvent(r.scope, payment, r.sub, r.at));
+      r.events.push(paymentEvent(r.scope, payment, r.sub, r.at, { row: invoice, paymentIds: [payment.id] }));
       if (paid) r.events.push(invoiceEvent(r.scope, 'invoicePaid', invoice, [payment.id], r.sub, r.at));
     }
     const event = settleRenewal(r.sub, r.draft, paid, r.converting, r.at);

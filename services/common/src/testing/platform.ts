@@ -1,7 +1,7 @@
 import net from 'node:net';
 
 /** Every service of the platform, in the order they are started (the gateway last). */
-export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway'] as const;
+export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'webhook', 'gateway'] as const;
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {

@@ -20,7 +20,10 @@ export const customerCreated = (trx: Db, scope: Scope, customer: customerV1.Cust
 export const customerUpdated = (trx: Db, scope: Scope, customer: customerV1.Customer, changedFields: string[]) =>
   write(trx, scope, EVENTS.customer.customerUpdated, eventsV1.CustomerChanged.toJSON({ customer, changedFields }));
 
-/** Identifiers and times only: an erasure never spreads what it removes. */
+/**
+ * Identifiers and times only: an erasure never spreads what it removes. `resource` is the
+ * customer as GetCustomer answers it after the erasure, which has no personal data left.
+ */
 export const customerErased = (trx: Db, scope: Scope, customer: customerV1.Customer, supportRequestIds: string[]) =>
   write(
     trx,
@@ -28,6 +31,7 @@ export const customerErased = (trx: Db, scope: Scope, customer: customerV1.Custo
     EVENTS.customer.customerErased,
     eventsV1.CustomerErased.toJSON({
       customer: { id: customer.id, environmentId: customer.environmentId, erasedAt: customer.erasedAt, supportRequestIds },
+      resource: customer,
     }),
   );
 

@@ -21,6 +21,7 @@ const MATRIX = {
   checkoutSessions: /*           */ ['W', 'W', 'W', 'R'], // checkout sessions, customer-portal sessions
   refunds: /*                    */ ['W', 'W', '—', '—'],
   testClock: /*                  */ ['W', 'W', 'W', '—'],
+  webhooks: /*                   */ ['W', 'R', '—', '—'], // webhook endpoints, events, deliveries
   dashboard: /*                  */ ['R', 'R', 'R', 'R'],
   analytics: /*                  */ ['R', 'R', '—', 'R'], // revenue, MRR, churn, customers, campaigns
   paymentReports: /*             */ ['R', 'R', 'R', 'R'], // analytics: payments ("payments only" for operators)
@@ -78,6 +79,7 @@ const AREA_NAMES: Record<Area, string> = {
   checkoutSessions: 'checkout and customer-portal sessions',
   refunds: 'refunds',
   testClock: 'the test clock',
+  webhooks: 'webhook endpoints, events and deliveries',
   dashboard: 'the dashboard',
   analytics: 'analytics reports',
   paymentReports: 'the payment report',

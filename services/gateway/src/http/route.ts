@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { z, type ZodType } from 'zod';
 import { allows, refusal, type Access, type Area } from '../auth/permissions';
 import type { HostedKind } from '../hosted/hosted-session';
+import { operationIdOf } from '../openapi/operation-ids';
 import { contextOf, type Principal } from '../auth/principal';
 import { applyIdempotency } from '../middleware/idempotency';
 import type { IdempotencyStore } from '../store/idempotency';
@@ -159,6 +160,7 @@ function openApiOf(spec: RouteSpec<unknown, unknown, unknown, unknown>, status: 
   return {
     method: spec.method,
     path: spec.path,
+    operationId: operationIdOf(spec.method, spec.path),
     summary: spec.summary,
     tags: [spec.tag],
     security: spec.auth === 'public' ? [] : typeof spec.auth === 'object' && 'hosted' in spec.auth ? [{ hostedSession: [] }] : [{ bearer: [] }],

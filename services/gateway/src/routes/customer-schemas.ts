@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listOf, Timestamp } from '../http/schemas';
+import { SUPPORT_PRIORITIES, SUPPORT_STATUSES } from '@azotte/proto';
 
 /** Response schemas of the customer routes (documentation; customer-presenters.ts builds the values). */
 export const CustomerSchema = z
@@ -19,8 +20,8 @@ export const CustomerSchema = z
   })
   .openapi('Customer');
 
-export const SUPPORT_STATUSES = ['open', 'pending', 'resolved'] as const;
-export const SUPPORT_PRIORITIES = ['low', 'normal', 'high'] as const;
+// One list for the zod schemas here and the presenters of @azotte/proto.
+export { SUPPORT_PRIORITIES, SUPPORT_STATUSES };
 
 export const SupportMessageSchema = z
   .object({

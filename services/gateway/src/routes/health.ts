@@ -2,6 +2,7 @@ import { checkHealth } from '@azotte/common';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { operationIdOf } from '../openapi/operation-ids';
 
 export interface ReadinessDeps {
   /** Backing services by name, with their gRPC addresses. */
@@ -32,6 +33,9 @@ export async function unavailable(deps: ReadinessDeps): Promise<string[]> {
   return [...names].sort();
 }
 
+/** The probes take no input and no credential: a 4xx can only come from something in front of the gateway. */
+const PROXY_ONLY = { description: 'Never answered by the gateway itself (the probes take no input); a proxy in front may answer one' };
+
 export function healthRoutes(router: Router, registry: OpenAPIRegistry, deps: ReadinessDeps): void {
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -56,17 +60,25 @@ export function healthRoutes(router: Router, registry: OpenAPIRegistry, deps: Re
   registry.registerPath({
     method: 'get',
     path: '/healthz',
+    operationId: operationIdOf('get', '/healthz'),
     summary: 'The gateway process is up',
     tags: ['Health'],
-    responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } } },
+    security: [],
+    responses: {
+      200: { description: 'Up', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } },
+      '4XX': PROXY_ONLY,
+    },
   });
   registry.registerPath({
     method: 'get',
     path: '/readyz',
+    operationId: operationIdOf('get', '/readyz'),
     summary: 'Every backing service and server is reachable; a 503 names what is not',
     tags: ['Health'],
+    security: [],
     responses: {
       200: { description: 'Ready', content: { 'application/json': { schema: z.object({ status: z.literal('ready') }) } } },
+      '4XX': PROXY_ONLY,
       503: {
         description: 'Not ready',
         content: { 'application/problem+json': { schema: z.object({ unavailable: z.array(z.string()) }).passthrough() } },

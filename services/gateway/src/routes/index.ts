@@ -13,6 +13,7 @@ import { hostedPortalRoutes } from './hosted-portal';
 import { customerRoutes } from './customers';
 import { storefrontRoutes } from './storefronts';
 import { tenantRoutes } from './tenants';
+import { webhookRoutes } from './webhooks';
 
 export const createRegistry = () => new OpenAPIRegistry();
 
@@ -30,4 +31,5 @@ export function registerRoutes(api: Api, options: { dashboardDeadlineMs: number;
   hostedPortalRoutes(api);
   campaignRoutes(api);
   analyticsRoutes(api, options);
+  webhookRoutes(api);
 }
