@@ -23,6 +23,7 @@ const SECTIONS: Record<string, Section> = {
   'campaigns/*': () => import('../features/campaigns'),
   'analytics/*': () => import('../features/analytics'),
   'test-clock/*': () => import('../features/test-clock'),
+  'developers/*': () => import('../features/developers'),
   'settings/*': () => import('../features/settings'),
   'tenants/*': () => import('../features/tenants'),
 };

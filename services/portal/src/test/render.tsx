@@ -36,15 +36,15 @@ export function renderWithProviders(ui: ReactElement, { route = '/', client, me,
 
 const AREAS = [
   'administration', 'tenantProfile', 'storefronts', 'catalog', 'campaigns', 'campaignOperations', 'customers',
-  'billing', 'checkoutSessions', 'refunds', 'testClock', 'dashboard', 'analytics', 'paymentReports',
+  'billing', 'checkoutSessions', 'refunds', 'testClock', 'dashboard', 'analytics', 'paymentReports', 'webhooks',
 ] as const;
 
 // API.md's role table, one letter per area in the order above: W write, R read, - none.
 const ROLE_COLUMNS = {
-  administrator: 'WWWWWWWWWWWRRR',
-  manager: '-RWWWWWWWWWRRR',
-  operator: '--RRRWWWW-WR-R',
-  viewer: '-RRRRRRRR--RRR',
+  administrator: 'WWWWWWWWWWWRRRW',
+  manager: '-RWWWWWWWWWRRRR',
+  operator: '--RRRWWWW-WR-R-',
+  viewer: '-RRRRRRRR--RRR-',
 } as const;
 
 /**

@@ -21,6 +21,7 @@ const ITEMS: Item[] = [
   { to: '/storefronts', label: t.app.nav.storefronts, show: (me) => can(me, 'storefronts') },
   { to: '/analytics', label: t.app.nav.analytics, show: (me) => can(me, 'analytics') || can(me, 'paymentReports') },
   { to: '/test-clock', label: t.app.nav.testClock, show: (me) => me.environment?.kind === 'sandbox' && can(me, 'testClock') },
+  { to: '/developers', label: t.app.nav.developers, show: (me) => can(me, 'webhooks') },
   { to: '/settings', label: t.app.nav.settings, show: (me) => can(me, 'tenantProfile') || can(me, 'administration') },
 ];
 

@@ -30,6 +30,7 @@ const everything = (level: 'write' | 'read'): Schema<'Permissions'> => ({
   checkoutSessions: level,
   refunds: level,
   testClock: level,
+  webhooks: level,
   dashboard: 'read',
   analytics: 'read',
   paymentReports: 'read',

@@ -8,7 +8,7 @@ import { QuickActions } from './QuickActions';
 type Permissions = Schema<'Permissions'>;
 const none: Permissions = {
   administration: 'none', tenantProfile: 'none', storefronts: 'none', catalog: 'none', campaigns: 'none', campaignOperations: 'none',
-  customers: 'none', billing: 'none', checkoutSessions: 'none', refunds: 'none', testClock: 'none', dashboard: 'read', analytics: 'none', paymentReports: 'none',
+  customers: 'none', billing: 'none', checkoutSessions: 'none', refunds: 'none', testClock: 'none', webhooks: 'none', dashboard: 'read', analytics: 'none', paymentReports: 'none',
 };
 
 function withRole(role: string, permissions: Partial<Permissions>) {

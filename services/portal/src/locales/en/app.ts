@@ -32,6 +32,7 @@ export const app = {
     storefronts: 'Storefronts',
     analytics: 'Analytics',
     testClock: 'Test clock',
+    developers: 'Developers',
     settings: 'Tenant settings',
     tenants: 'Tenants',
   },

@@ -6,12 +6,13 @@ import { catalog } from './catalog';
 import { common } from './common';
 import { customers } from './customers';
 import { dashboard } from './dashboard';
+import { developers } from './developers';
 import { settings } from './settings';
 import { storefronts } from './storefronts';
 import { tenants } from './tenants';
 import { testClock } from './testClock';
 
 /** Every text of the portal in English, one file per section. A translation is a folder beside this one with the same shape. */
-export const en = { common, app, dashboard, analytics, customers, billing, catalog, storefronts, campaigns, settings, tenants, testClock };
+export const en = { common, app, dashboard, analytics, customers, billing, catalog, storefronts, campaigns, settings, tenants, testClock, developers };
 
 export type Messages = typeof en;

@@ -9,11 +9,11 @@ import { GettingStarted } from './GettingStarted';
 type Permissions = Schema<'Permissions'>;
 const READ_ALL: Permissions = {
   administration: 'none', tenantProfile: 'read', storefronts: 'read', catalog: 'read', campaigns: 'read', campaignOperations: 'read',
-  customers: 'read', billing: 'read', checkoutSessions: 'read', refunds: 'none', testClock: 'none', dashboard: 'read', analytics: 'read', paymentReports: 'read',
+  customers: 'read', billing: 'read', checkoutSessions: 'read', refunds: 'none', testClock: 'none', webhooks: 'none', dashboard: 'read', analytics: 'read', paymentReports: 'read',
 };
 const ADMIN: Permissions = {
   administration: 'write', tenantProfile: 'write', storefronts: 'write', catalog: 'write', campaigns: 'write', campaignOperations: 'write',
-  customers: 'write', billing: 'write', checkoutSessions: 'write', refunds: 'write', testClock: 'write', dashboard: 'read', analytics: 'read', paymentReports: 'read',
+  customers: 'write', billing: 'write', checkoutSessions: 'write', refunds: 'write', testClock: 'write', webhooks: 'write', dashboard: 'read', analytics: 'read', paymentReports: 'read',
 };
 
 /** The API's answers, as the dashboard would have them: no storefront yet, one bundle with a price, no subscription. */

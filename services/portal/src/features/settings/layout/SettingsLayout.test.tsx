@@ -21,6 +21,7 @@ const NONE: Permissions = {
   billing: 'none', checkoutSessions: 'none',
   refunds: 'none',
   testClock: 'none',
+  webhooks: 'none',
   dashboard: 'read',
   analytics: 'none',
   paymentReports: 'none',
