@@ -84,15 +84,21 @@ test('after erasure the database holds none of the personal data, outbox include
   expect(await h.db('customer_search_terms').where({ customer_id: customer.id })).toEqual([]);
 });
 
-test('the erased event carries only ids and times', async () => {
+test('the erased event carries ids, times and the erased customer as GET shows it: no personal data', async () => {
   const t = await h.newTenant();
   const { customer, request } = await aCustomerWithHistory(t);
   const erased = await h.client.eraseCustomer({ id: customer.id }, { context: t.admin });
   const rows = (await h.outbox(EVENTS.customer.customerErased)).filter((r) => r.payload.customer.id === customer.id);
   expect(rows).toHaveLength(1);
-  expect(rows[0]!.payload).toEqual({
+  const { resource, ...rest } = rows[0]!.payload;
+  expect(rest).toEqual({
     customer: { id: customer.id, environmentId: customer.environmentId, erasedAt: erased.erasedAt, supportRequestIds: [request.id] },
   });
+  // What the public customer.deleted event carries: the customer after erasure (country and storefront stay, for tax records).
+  expect(resource).toMatchObject({ id: customer.id, erased: true, erasedAt: erased.erasedAt });
+  for (const personal of ['email', 'name', 'locale']) expect(resource).not.toHaveProperty(personal);
+  expect(resource.metadata ?? {}).toEqual({});
+  expect(leaks(JSON.stringify(resource))).toEqual([]);
   expect(rows[0]).toMatchObject({ tenant_id: t.tenant.id, environment_id: customer.environmentId });
 });
 

@@ -87,14 +87,14 @@ test(`${EVENT_COUNT} events to 3 endpoints, the service killed (SIGKILL) and res
 
   const distinct = (r: Receiver) => new Set(r.received.map((x) => x.headers['webhook-id'])).size;
   const total = () => receivers.reduce((n, r) => n + r.received.length, 0);
-  await waitFor(() => total() >= EVENT_COUNT, { what: 'a third of the deliveries', timeoutMs: 120_000, intervalMs: 10 });
+  await waitFor(() => total() >= EVENT_COUNT, { what: 'a third of the deliveries', timeoutMs: 360_000, intervalMs: 10 });
   current!.kill('SIGKILL');
   await new Promise((r) => current!.once('exit', r));
   const atKill = total();
   expect(atKill).toBeLessThan(3 * EVENT_COUNT);
   await start();
 
-  await waitFor(() => receivers.every((r) => distinct(r) === EVENT_COUNT), { what: 'every event at every endpoint', timeoutMs: 180_000, intervalMs: 250 });
+  await waitFor(() => receivers.every((r) => distinct(r) === EVENT_COUNT), { what: 'every event at every endpoint', timeoutMs: 600_000, intervalMs: 250 });
   const db = knexFactory({ client: 'pg', connection: databaseUrl, searchPath: [schema], pool: { min: 0, max: 1 } });
   try {
     await waitFor(async () => Number((await db('deliveries').where({ status: 'pending' }).count({ n: '*' }))[0]!.n) === 0, { what: 'nothing pending', timeoutMs: 60_000 });
@@ -103,4 +103,4 @@ test(`${EVENT_COUNT} events to 3 endpoints, the service killed (SIGKILL) and res
   } finally {
     await db.destroy();
   }
-}, 420_000);
+}, 1_200_000);
