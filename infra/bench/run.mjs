@@ -6,7 +6,10 @@
 //   BENCH_DASHBOARD_SUBSCRIPTIONS (the large history, default 1000000),
 //   BENCH_DASHBOARD_NOISE (other tenants' subscriptions, default 100000), BENCH_HISTORY_WORKERS (default 2),
 //   BENCH_PORTAL_RUNS (page loads per portal measurement, default 10),
-//   BENCH_ONLY (comma-separated: http, events, renewals, analytics-events, dashboard, portal; default all)
+//   BENCH_WEBHOOK_EVENTS (customers created, so public events delivered, per webhook measurement, default 2000),
+//   BENCH_WEBHOOK_CALLERS (concurrent gateway calls creating them, default 16),
+//   BENCH_WEBHOOK_PACED (customers created at a steady rate, default 300) at BENCH_WEBHOOK_RATE (per second, default 20),
+//   BENCH_ONLY (comma-separated: http, events, renewals, analytics-events, dashboard, portal, webhooks; default all)
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +19,7 @@ import { eventsBench } from './events.mjs';
 import { httpBench } from './http.mjs';
 import { portalBench } from './portal.mjs';
 import { renewalsBench } from './renewals.mjs';
+import { webhooksBench } from './webhooks.mjs';
 import { printTable, ROOT } from './lib.mjs';
 import { ensureDatabase } from '../check-servers.mjs';
 
@@ -58,11 +62,25 @@ if (want('dashboard')) printTable(
 );
 
 if (want('portal')) printTable('Portal in Chromium', await portalBench(ctx));
+if (want('webhooks')) {
+  // The baseline's concurrency is the service's delivery bound for one endpoint (its default unless set).
+  const perEndpoint = Number(process.env.WEBHOOK_ENDPOINT_CONCURRENCY ?? 8);
+  printTable(
+    `Webhooks to a local receiver, ${perEndpoint} in flight per endpoint`,
+    await webhooksBench(ctx, {
+      count: Number(process.env.BENCH_WEBHOOK_EVENTS ?? 2_000),
+      callers: Number(process.env.BENCH_WEBHOOK_CALLERS ?? 16),
+      paced: Number(process.env.BENCH_WEBHOOK_PACED ?? 300),
+      rate: Number(process.env.BENCH_WEBHOOK_RATE ?? 20),
+      perEndpoint,
+    }),
+  );
+}
 
 const { default: pg } = await import('pg');
 const client = new pg.Client({ connectionString: ctx.databaseUrl });
 await client.connect();
-for (const suffix of ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'gateway']) {
+for (const suffix of ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'webhook', 'gateway']) {
   await client.query(`DROP SCHEMA IF EXISTS "${ctx.id}_${suffix}" CASCADE`);
   await client.query(`DROP ROLE IF EXISTS "azotte_${ctx.id}_${suffix}"`);
 }
