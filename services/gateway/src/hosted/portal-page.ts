@@ -51,9 +51,18 @@ async function priceCatalog(clients: Clients, storefront: HostedStorefront) {
 
 type Offered = { price: catalogV1.Price; bundle: catalogV1.Bundle };
 
+/** The prices a subscription may change to: the storefront's others in its currency (none once it ended). */
+const changeCandidates = (sub: billingV1.Subscription, offered: Offered[]) =>
+  ENDED.has(sub.status) ? [] : offered.filter(({ price }) => price.id !== sub.priceId && price.currency === sub.currency);
+
+/** Whether the page offers `priceId` to `sub` — the same rule as its "Change plan" list, without quoting each option. */
+export async function offersChange(clients: Clients, principal: Principal, sub: billingV1.Subscription, priceId: string): Promise<boolean> {
+  const { storefront } = await portalContext(clients, principal);
+  return changeCandidates(sub, await priceCatalog(clients, storefront)).some(({ price }) => price.id === priceId);
+}
+
 async function changeOptions(clients: Clients, sub: billingV1.Subscription, offered: Offered[]) {
-  if (ENDED.has(sub.status)) return [];
-  const candidates = offered.filter(({ price }) => price.id !== sub.priceId && price.currency === sub.currency);
+  const candidates = changeCandidates(sub, offered);
   return Promise.all(
     candidates.map(async ({ price, bundle }) => {
       const quote = await clients.catalog.quoteAmount({ priceId: price.id, quantity: sub.quantity, storefrontId: '', country: '' });

@@ -3,7 +3,7 @@ import type { Api } from '../http/api';
 import { IdParams } from '../http/schemas';
 import { openSession } from '../hosted/hosted-session';
 import { readableLines } from '../hosted/readable-lines';
-import { customerOf, hostedSubscription, ownSubscription, portalContext, portalPage } from '../hosted/portal-page';
+import { customerOf, hostedSubscription, offersChange, ownSubscription, portalContext, portalPage } from '../hosted/portal-page';
 import { presentChangePricePreview, presentInvoice, presentPaymentMethod } from './billing-presenters';
 import { ChangePricePreviewSchema, PaymentMethodSchema } from './billing-schemas';
 import { HostedCardBody, HostedChangePriceBody, HostedInvoiceSchema, HostedPortalSchema, HostedSubscriptionSchema } from './hosted-schemas';
@@ -21,8 +21,7 @@ export function hostedPortalRoutes(api: Api): void {
   async function offered(principal: Parameters<typeof hostedSubscription>[1], subId: string, priceId: string) {
     openSession(principal);
     const sub = await ownSubscription(clients, principal, subId);
-    const view = await hostedSubscription(clients, principal, sub);
-    if (!view.changeOptions.some((o) => o.priceId === priceId)) {
+    if (!(await offersChange(clients, principal, sub, priceId))) {
       throw new DomainError('unprocessable', 'price_not_offered', `Price ${priceId} is not one this page offers.`, [{ path: 'priceId', message: 'is not offered' }]);
     }
     return sub;
