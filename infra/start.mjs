@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { checkPostgres, checkRabbit, ensureDatabase, maskUrl } from './check-servers.mjs';
 import { createLineFormatter } from './log-lines.mjs';
+import { replicaCount, replicaPlan } from './replicas.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVICES_DIR = path.resolve(ROOT, process.env.AZOTTE_SERVICES_DIR || 'services');
@@ -55,14 +56,34 @@ async function main() {
   announceAdmin(env);
 
   const services = discoverServices();
-  startServices(services, env);
-  if (!services.includes('gateway')) {
+  const processes = await planProcesses(services, env);
+  startServices(processes);
+  const gateways = processes.filter((p) => p.name === 'gateway');
+  if (gateways.length === 0) {
     say('no gateway built: not waiting for readiness; Ctrl-C stops the services');
     return;
   }
-  const ready = await waitUntilReady(env.GATEWAY_PORT);
-  if (ready) announceReady(env);
+  let ready = true;
+  for (const gateway of gateways) ready = ready && (await waitUntilReady(gateway.env.GATEWAY_PORT));
+  if (ready) announceReady(env, processes);
   else if (!stopping) await stop(1);
+}
+
+/** The processes to start: one per service, or REPLICAS of each on ports of their own. */
+async function planProcesses(services, env) {
+  const count = replicaCount(env.REPLICAS);
+  if (typeof count === 'string') fail(count);
+  if (count === 1) return replicaPlan(services, env, 1, {});
+  // The services' default metrics ports, from the kit that defines them (built by now).
+  const { METRICS_PORTS } = await import(path.join(ROOT, 'services/common/dist/metrics/config.js'));
+  const processes = replicaPlan(services, env, count, METRICS_PORTS);
+  say(`${count} replicas of every service:`);
+  for (const name of services) {
+    const own = processes.filter((p) => p.name === name);
+    const ports = name === 'gateway' ? own.map((p) => `http ${p.env.GATEWAY_PORT}`) : own.map((p) => `grpc ${p.env[`${name.toUpperCase()}_GRPC_PORT`]}`);
+    say(`  ${name.padEnd(9)} ${ports.join(', ')}`);
+  }
+  return processes;
 }
 
 // ---- configuration --------------------------------------------------------------------------
@@ -237,7 +258,7 @@ function discoverServices() {
   for (const dir of subdirectories(SERVICES_DIR)) {
     const name = path.basename(dir);
     // The portal is static files the gateway serves, not a process.
-    if (name === 'common' || name === 'portal' || !fs.existsSync(path.join(dir, 'package.json'))) continue;
+    if (name === 'common' || name === 'portal' || name === 'client' || !fs.existsSync(path.join(dir, 'package.json'))) continue;
     if (fs.existsSync(path.join(dir, 'dist', 'main.js'))) names.push(name);
     else say(`skipping ${name}: no dist/main.js`);
   }
@@ -246,8 +267,9 @@ function discoverServices() {
   return names.sort((a, b) => Number(a === 'gateway') - Number(b === 'gateway') || a.localeCompare(b));
 }
 
-function startServices(names, env) {
-  const format = createLineFormatter({ names, color, json: env.LOG_FORMAT === 'json' });
+function startServices(processes) {
+  const names = processes.map((p) => p.label);
+  const format = createLineFormatter({ names, color, json: processes[0]?.env.LOG_FORMAT === 'json' });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => onSignal(signal));
   // If this process dies of a bug, leave no orphans behind.
   process.on('exit', () => {
@@ -255,8 +277,8 @@ function startServices(names, env) {
   });
 
   say(`starting ${names.join(', ')}`);
-  for (const name of names) {
-    const child = spawn(process.execPath, [path.join(SERVICES_DIR, name, 'dist', 'main.js')], {
+  for (const { name: service, label: name, env } of processes) {
+    const child = spawn(process.execPath, [path.join(SERVICES_DIR, service, 'dist', 'main.js')], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -342,14 +364,16 @@ function describeUnavailable(body) {
   return ` ${JSON.stringify(parsed).slice(0, 200)}`;
 }
 
-function announceReady(env) {
+function announceReady(env, processes) {
   const origin = `http://127.0.0.1:${env.GATEWAY_PORT}`;
   const base = `${origin}/api/v1`;
+  const others = processes.filter((p) => p.name === 'gateway' && p.env.GATEWAY_PORT !== env.GATEWAY_PORT);
   say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   say(`  portal   ${origin}/   (sign in as the platform admin above)`);
-  say(`  gateway  ${base}`);
+  say(`  gateway  ${base}${others.map((p) => `, http://127.0.0.1:${p.env.GATEWAY_PORT}/api/v1`).join('')}`);
   say(`  docs     ${base}/docs`);
   say(`  openapi  ${base}/openapi.json`);
+  say(`  metrics  http://127.0.0.1:${env.GATEWAY_METRICS_PORT ?? 9460}/metrics (gateway; each service on its own port, README "Metrics")`);
   say('Ctrl-C stops everything');
 }
 

@@ -1,5 +1,5 @@
 import { dropSchema } from '@azotte/common';
-import { busEnvironment, testServers, uniqueName } from '@azotte/common/testing';
+import { brokerReady, busEnvironment, testServers, uniqueName } from '@azotte/common/testing';
 import amqp from 'amqplib';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '@azotte/gateway';
 import { loadBillingConfig, startBillingService } from '@azotte/billing';
@@ -57,6 +57,7 @@ export async function startPlatform(name: string) {
       ...common,
       CAMPAIGN_DB_SCHEMA: campaignSchema,
       CAMPAIGN_GRPC_PORT: '0',
+      CAMPAIGN_METRICS_PORT: '0',
       CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
       CUSTOMER_GRPC_ADDR: `127.0.0.1:${customer.port}`,
     }),
@@ -67,6 +68,7 @@ export async function startPlatform(name: string) {
       ...common,
       BILLING_DB_SCHEMA: billingSchema,
       BILLING_GRPC_PORT: '0',
+      BILLING_METRICS_PORT: '0',
       BILLING_SCHEDULER_INTERVAL_MS: '0',
       TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
       CATALOG_GRPC_ADDR: `127.0.0.1:${catalog.port}`,
@@ -80,6 +82,7 @@ export async function startPlatform(name: string) {
       ...common,
       ANALYTICS_DB_SCHEMA: analyticsSchema,
       ANALYTICS_GRPC_PORT: '0',
+      ANALYTICS_METRICS_PORT: '0',
     }),
   );
   // Webhooks to the tests' receivers on loopback, retried on a schedule short enough to watch.
@@ -88,6 +91,7 @@ export async function startPlatform(name: string) {
       ...common,
       WEBHOOK_DB_SCHEMA: webhookSchema,
       WEBHOOK_GRPC_PORT: '0',
+      WEBHOOK_METRICS_PORT: '0',
       TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
       WEBHOOK_RETRY_SCHEDULE: process.env.TEST_WEBHOOK_RETRY_SCHEDULE ?? '100ms,200ms,400ms',
       WEBHOOK_TIMEOUT_MS: '2000',
@@ -99,6 +103,7 @@ export async function startPlatform(name: string) {
     ...common,
     GATEWAY_DB_SCHEMA: schemas[1],
     GATEWAY_PORT: '0',
+    GATEWAY_METRICS_PORT: '0',
     GATEWAY_HOST: '127.0.0.1',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     TENANT_GRPC_ADDR: `127.0.0.1:${tenant.port}`,
@@ -112,6 +117,9 @@ export async function startPlatform(name: string) {
     // Another build of the portal than services/portal/dist (one being worked on).
     ...(process.env.PORTAL_DIR ? { PORTAL_DIR: process.env.PORTAL_DIR } : {}),
   };
+  // Each queue is declared and bound on its service's first connection: wait for them all, so no
+  // event a test causes is routed nowhere.
+  for (const service of [tenant, catalog, customer, campaign, billing, analytics, webhook]) await brokerReady(service.port);
   const gateway: RunningGateway = await startGateway(loadGatewayConfig(gatewayEnv));
   const extraGateways: RunningGateway[] = [];
 

@@ -1,12 +1,16 @@
 // HTTP benchmark: an authenticated read through the gateway (API key → tenant
 // service → storefront read over gRPC) beside a bare Express endpoint doing one
-// Postgres primary-key query, both at the same concurrency, in the same run.
+// Postgres primary-key query, both at the same concurrency, in the same run; and
+// the same read with the rate limits' counters in each store (what sharing them
+// across replicas costs): the process's memory, Postgres (the default), Redis.
 import autocannon from 'autocannon';
 import express from 'express';
 import pg from 'pg';
 import { fmt, freePort, PLATFORM_SERVICES, platformEnvironment, startService, waitUntil } from './lib.mjs';
 
 async function load(url, headers, { connections, duration }) {
+  // A second's warm-up first (JIT, pools, caches), so the order of the scenarios does not count.
+  await autocannon({ url, headers, connections, duration: 1 });
   const result = await autocannon({ url, headers, connections, duration });
   return {
     rps: result.requests.average,
@@ -16,8 +20,11 @@ async function load(url, headers, { connections, duration }) {
   };
 }
 
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 export async function httpBench({ databaseUrl, amqpUrl, id, connections, duration }) {
-  const env = await platformEnvironment({ databaseUrl, amqpUrl, id });
+  // Every request is counted, none refused: the limit is far above what the run sends.
+  const env = { ...(await platformEnvironment({ databaseUrl, amqpUrl, id })), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_STORE: 'postgres' };
   const gatewayPort = env.GATEWAY_PORT;
   const services = PLATFORM_SERVICES.map((name) => startService(name, env));
   const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
@@ -67,10 +74,21 @@ export async function httpBench({ databaseUrl, amqpUrl, id, connections, duratio
     const baseline = await load(`http://127.0.0.1:${basePort}/storefronts/${store.id}`, {}, opts);
     const gateway = await load(`${api}/storefronts/${store.id}`, { authorization: `Bearer ${key}` }, opts);
     const entitlements = await load(`${api}/customers/${customer.id}/entitlements`, { authorization: `Bearer ${key}` }, opts);
+    // The same read through another gateway whose counters live elsewhere.
+    const byStore = [];
+    for (const kind of ['memory', 'redis']) {
+      const port = await freePort();
+      services.push(startService('gateway', { ...env, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: String(await freePort()), RATE_LIMIT_STORE: kind, REDIS_URL }));
+      const url = `http://127.0.0.1:${port}/api/v1`;
+      await waitUntil(async () => (await fetch(`${url}/readyz`)).ok, 30_000, `the gateway counting in ${kind}`);
+      const r = await load(`${url}/storefronts/${store.id}`, { authorization: `Bearer ${key}` }, opts);
+      byStore.push([`  same, counters in ${kind}`, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), r.errors]);
+    }
     return [
       ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
       ['bare Express + 1 PK query (baseline)', fmt(baseline.rps), fmt(baseline.p50, 1), fmt(baseline.p99, 1), baseline.errors],
-      ['gateway GET /storefronts/{id} (API key)', fmt(gateway.rps), fmt(gateway.p50, 1), fmt(gateway.p99, 1), gateway.errors],
+      ['gateway GET /storefronts/{id} (API key; counters in Postgres)', fmt(gateway.rps), fmt(gateway.p50, 1), fmt(gateway.p99, 1), gateway.errors],
+      ...byStore,
       ['ratio gateway / baseline', fmt(gateway.rps / baseline.rps, 2), fmt(gateway.p50 / baseline.p50, 2), fmt(gateway.p99 / baseline.p99, 2), ''],
       ['gateway GET /customers/{id}/entitlements', fmt(entitlements.rps), fmt(entitlements.p50, 1), fmt(entitlements.p99, 1), entitlements.errors],
       ['ratio entitlements / baseline', fmt(entitlements.rps / baseline.rps, 2), fmt(entitlements.p50 / baseline.p50, 2), fmt(entitlements.p99 / baseline.p99, 2), ''],

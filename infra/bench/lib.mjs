@@ -1,5 +1,5 @@
 // Shared pieces of the benchmarks: percentiles, child services, a table printer.
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,8 @@ export function percentile(sorted, p) {
 
 // The kit's test support, built (run.mjs builds before any benchmark runs).
 const kit = () => import(join(ROOT, 'services/common/dist/testing/platform.js'));
+// Loaded when first used, so that run.mjs can build before: imports are evaluated first.
+const processes = () => createRequire(import.meta.url)(join(ROOT, 'services/common/dist/testing/processes.js'));
 
 /** A free TCP port on loopback. */
 export const freePort = async () => (await kit()).freePort();
@@ -31,32 +33,25 @@ export async function platformEnvironment({ databaseUrl, amqpUrl, id }) {
 
 export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'webhook', 'gateway'];
 
-/** Starts a built service as its own process; resolves when `ready()` says so. */
+/** Starts a built service as its own process (the kit's), its stderr copied to ours. */
 export function startService(name, env) {
-  const child = spawn(process.execPath, [join(ROOT, 'services', name, 'dist', 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return {
-    child,
-    stop: () =>
-      new Promise((r) => {
-        if (child.exitCode !== null) return r();
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      }),
-  };
+  return processes().startServiceProcess(name, env, { forwardStderr: true });
 }
 
-export async function waitUntil(probe, timeoutMs = 30_000) {
+/** Waits until `probe` is truthy; a timeout names `what` and the probe's last error. */
+export async function waitUntil(probe, timeoutMs = 30_000, what = 'readiness') {
   const deadline = Date.now() + timeoutMs;
+  let last;
   for (;;) {
     try {
       if (await probe()) return;
-    } catch {
-      // not yet
+      last = undefined;
+    } catch (err) {
+      last = err;
     }
-    if (Date.now() > deadline) throw new Error('timed out waiting for readiness');
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last: ${last.cause?.message ?? last.message})` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

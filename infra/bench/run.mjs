@@ -77,20 +77,7 @@ if (want('webhooks')) {
   );
 }
 
-const { default: pg } = await import('pg');
-const client = new pg.Client({ connectionString: ctx.databaseUrl });
-await client.connect();
-for (const suffix of ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'webhook', 'gateway']) {
-  await client.query(`DROP SCHEMA IF EXISTS "${ctx.id}_${suffix}" CASCADE`);
-  await client.query(`DROP ROLE IF EXISTS "azotte_${ctx.id}_${suffix}"`);
-}
-await client.end();
-const { default: amqp } = await import('amqplib');
-const conn = await amqp.connect(ctx.amqpUrl);
-const ch = await conn.createChannel();
-for (const service of ['tenant', 'campaign', 'billing', 'analytics', 'webhook']) {
-  for (const q of [`${service}.events`, `${service}.events.dlq`]) await ch.deleteQueue(`${ctx.id}.${q}`).catch(() => undefined);
-}
-await ch.deleteExchange(`${ctx.id}.events`);
-await conn.close();
+// Every schema, role, queue and the exchange of the run (the kit's, built).
+const { removePlatform } = await import(join(ROOT, 'services/common/dist/testing/platform.js'));
+await removePlatform(ctx.id, ctx);
 process.exit(0);

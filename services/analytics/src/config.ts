@@ -1,10 +1,11 @@
-import { baseConfigShape, loadConfig, port } from '@azotte/common';
+import { baseConfigShape, loadConfig, metricsConfigShape, port } from '@azotte/common';
 import { z } from 'zod';
 
 /** Every variable the analytics service reads, with its default (README.md lists them too). */
 export function analyticsConfigShape(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...baseConfigShape(env),
+    ...metricsConfigShape('analytics', env),
     ANALYTICS_GRPC_PORT: port(50056),
     /** The service's Postgres schema; tests pass a unique one. */
     ANALYTICS_DB_SCHEMA: z

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { noneProcessed, processDue } from '../src/scheduler/process-due';
 import { runAllDue } from '../src/scheduler/run-due';
+import { SandboxProvider } from '../src/providers/sandbox';
 import type { SubscriptionRow } from '../src/store/tables';
 import { startHarness, type Harness, type TestTenant } from './support/harness';
 
@@ -103,5 +104,26 @@ describe('a crash after the provider charged and before the charge is recorded',
     } finally {
       await undo();
     }
+  });
+});
+
+describe('the sandbox provider, as a real one keeps its charges', () => {
+  it('answers a repeated key with the first result, and refuses the key for another amount, currency or card', async () => {
+    const provider = new SandboxProvider(h.db);
+    const tokenOfNewCard = async () => {
+      const attached = await provider.attachPaymentMethod({ number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' }, `attach-${randomBytes(4).toString('hex')}`);
+      if (!attached.ok) throw new Error(`the sandbox declined 4242: ${attached.declineCode}`);
+      return attached.card.token;
+    };
+    const [token, otherToken] = [await tokenOfNewCard(), await tokenOfNewCard()];
+    const key = `test:${randomBytes(6).toString('hex')}:1`;
+    const request = { token, amount: 999, currency: 'EUR', idempotencyKey: key };
+    const first = await provider.charge(request);
+    expect(first).toMatchObject({ status: 'succeeded' });
+    expect(await provider.charge(request)).toEqual(first);
+    for (const changed of [{ amount: 1999 }, { currency: 'USD' }, { token: otherToken }]) {
+      await expect(provider.charge({ ...request, ...changed })).rejects.toMatchObject({ kind: 'conflict', code: 'idempotency_key_reused' });
+    }
+    expect(await h.db('sandbox_charges').where({ idempotency_key: key })).toHaveLength(1);
   });
 });

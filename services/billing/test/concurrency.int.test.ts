@@ -30,6 +30,23 @@ describe('under concurrency', () => {
     expect(Number(sum)).toBe(900);
   });
 
+  it('creates and charges more subscriptions at once than the pool has connections, every one answered', async () => {
+    const tt = await h.newTenant();
+    const ctx = tt.adminInSandbox;
+    const { customer, price } = await h.shop(ctx, { amount: 1000 });
+    await h.card(ctx, customer.id);
+    // DB_POOL_MAX is 3 under NODE_ENV=test: each create holds a connection for its transaction
+    // while the provider records its charge, which must not need one of the same pool.
+    const created = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        h.client.createSubscription({ customerId: customer.id, priceId: price.id, quantity: 1, paymentMethodId: '', couponCode: '', storefrontId: '' }, { context: ctx }),
+      ),
+    );
+    expect(created.map((sub) => sub.status)).toEqual(Array(8).fill('active'));
+    const [{ n }] = await h.db('sandbox_charges').whereIn('idempotency_key', created.map((sub) => `first:${sub.id}:1`)).count({ n: '*' });
+    expect(Number(n)).toBe(8);
+  });
+
   it('two schedulers running at once bill each period exactly once', async () => {
     const tt = await h.newTenant();
     const ctx = tt.adminInSandbox;

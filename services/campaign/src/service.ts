@@ -33,9 +33,9 @@ export async function startCampaignService(config: CampaignConfig, options: Star
     grpcPort: config.CAMPAIGN_GRPC_PORT,
     migrations,
     logger,
-    async setup({ db, onStop }) {
-      const customers = connectCustomer(config.CUSTOMER_GRPC_ADDR, config.GRPC_DEADLINE_MS);
-      const catalog = connectCatalog(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+    async setup({ db, registry, onStop }) {
+      const customers = connectCustomer(config.CUSTOMER_GRPC_ADDR, config.GRPC_DEADLINE_MS, registry);
+      const catalog = connectCatalog(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS, registry);
       onStop(async () => {
         customers.close();
         catalog.close();

@@ -1,10 +1,11 @@
-import { baseConfigShape, loadConfig, port } from '@azotte/common';
+import { baseConfigShape, grpcAddress, loadConfig, metricsConfigShape, port } from '@azotte/common';
 import { z } from 'zod';
 
 /** Every variable the catalog service reads, with its default (README.md lists them too). */
 export function catalogConfigShape(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...baseConfigShape(env),
+    ...metricsConfigShape('catalog', env),
     CATALOG_GRPC_PORT: port(50052),
     /** The service's Postgres schema; tests pass a unique one. */
     CATALOG_DB_SCHEMA: z
@@ -12,7 +13,7 @@ export function catalogConfigShape(env: NodeJS.ProcessEnv = process.env) {
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
       .default('catalog'),
     /** The tenant service, asked whether the storefronts a price is restricted to exist. */
-    TENANT_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50051'),
+    TENANT_GRPC_ADDR: grpcAddress('127.0.0.1:50051'),
     /** Deadline of every gRPC call the catalog makes to another service. */
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
   };

@@ -29,8 +29,8 @@ export async function startCatalogService(config: CatalogConfig, options: StartO
     grpcPort: config.CATALOG_GRPC_PORT,
     migrations,
     logger,
-    async setup({ db, onStop }) {
-      const tenant = connectTenant(config.TENANT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+    async setup({ db, registry, onStop }) {
+      const tenant = connectTenant(config.TENANT_GRPC_ADDR, config.GRPC_DEADLINE_MS, registry);
       onStop(async () => tenant.close());
       const deps: Deps = {
         db: db.knex,

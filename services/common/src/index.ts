@@ -13,3 +13,4 @@ export * from './telemetry';
 export * from './runtime';
 export * from './regional';
 export * from './validation';
+export * from './metrics';

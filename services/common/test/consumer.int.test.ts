@@ -1,5 +1,5 @@
 import amqp from 'amqplib';
-import { HEADERS } from '../src';
+import { FAILURE_HEADERS, HEADERS } from '../src';
 import { waitFor } from '../src/testing';
 import { busFixture } from './bus-harness';
 
@@ -89,4 +89,13 @@ test('an unreadable message goes straight to the dead-letter queue', async () =>
   await publishRaw('evt_garbage', 'not json at all');
   await waitFor(async () => (await queueDepth(consumer.names.deadLetter)) === 1, { what: 'the DLQ' });
   expect(attempts).toBe(0);
+  const conn = await amqp.connect(fx.amqpUrl);
+  const ch = await conn.createChannel();
+  const dead = await ch.get(consumer.names.deadLetter, { noAck: true });
+  await conn.close();
+  expect(dead && dead.properties.headers).toMatchObject({
+    [FAILURE_HEADERS.reason]: 'unreadable',
+    [FAILURE_HEADERS.error]: 'the body is not a JSON object',
+    [FAILURE_HEADERS.deliveries]: 1,
+  });
 });

@@ -33,8 +33,8 @@ export async function startCustomerService(
     grpcPort: config.CUSTOMER_GRPC_PORT,
     migrations,
     logger,
-    async setup({ db, onStop }) {
-      const tenant = createGrpcClient(tenantV1.TenantServiceService, config.TENANT_GRPC_ADDR, { name: 'tenant' });
+    async setup({ db, registry, onStop }) {
+      const tenant = createGrpcClient(tenantV1.TenantServiceService, config.TENANT_GRPC_ADDR, { name: 'tenant', registry });
       onStop(async () => tenant.close());
       const deps: Deps = {
         db: db.knex,

@@ -11,6 +11,18 @@ afterAll(async () => {
 });
 
 describe('creating a customer', () => {
+  it('sent again with its Idempotency-Key (the first answer lost), answers the customer the first made, not email_taken', async () => {
+    const t = await h.newTenant();
+    const request = { ...aCustomer({ email: 'again@example.com' }), idempotencyKey: 'signup-1' };
+    const first = await h.client.createCustomer(request, { context: t.admin });
+    expect(await h.client.createCustomer(request, { context: t.admin })).toEqual(first);
+    const atOnce = await Promise.all([1, 2, 3].map(() => h.client.createCustomer({ ...aCustomer({ email: 'once@example.com' }), idempotencyKey: 'signup-2' }, { context: t.admin })));
+    expect(new Set(atOnce.map((c) => c.id)).size).toBe(1);
+    // Without a key, or with another, the same email is taken.
+    expect(await failureOf(h.client.createCustomer({ ...request, idempotencyKey: '' }, { context: t.admin }))).toMatchObject({ code: 'email_taken' });
+    expect(await failureOf(h.client.createCustomer({ ...request, idempotencyKey: 'signup-3' }, { context: t.admin }))).toMatchObject({ code: 'email_taken' });
+  });
+
   it('stores the profile in the caller environment and publishes customer.customer.created.v1', async () => {
     const t = await h.newTenant();
     const request = aCustomer({ email: '  Anna.Schmidt@Example.COM ', locale: 'de-de', metadata: { plan: 'gold', seats: '3' } });

@@ -1,18 +1,20 @@
-import { DomainError, type Database } from '@azotte/common';
+import { DomainError, type Database, type HttpServerMetrics } from '@azotte/common';
 import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { authenticate } from './auth/authenticate';
-import { LoginThrottle } from './auth/login-throttle';
 import type { Principal } from './auth/principal';
 import type { PrincipalCache } from './auth/principal-cache';
 import { TokenIssuer } from './auth/tokens';
 import type { Clients, ServiceAddresses } from './clients';
 import type { GatewayConfig } from './config';
 import { errorHandler, problemOf, sendProblem } from './http/problem';
-import { CredentialRateLimiter, RateLimit } from './middleware/rate-limit';
+import { limiterFactory, type LimitStore } from './limits/limit-store';
+import { LoginThrottle } from './limits/login-throttle';
+import { CredentialRateLimiter, RateLimit } from './limits/rate-limit';
 import { authenticateHosted, type HostedKind } from './hosted/hosted-session';
+import { recordHttpMetrics } from './middleware/http-metrics';
 import type { UsageCounter } from './middleware/usage-counter';
 import { contentSecurityPolicy } from './portal/content-security-policy';
 import { servePortal } from './portal/serve-portal';
@@ -31,6 +33,10 @@ export interface GatewayDeps {
   addresses: ServiceAddresses;
   usage: UsageCounter;
   principals: PrincipalCache;
+  /** Where the rate limits' counters live (shared by the replicas unless `memory`). */
+  limits: LimitStore;
+  /** Where request durations are recorded, by route template. */
+  httpMetrics?: HttpServerMetrics;
 }
 
 /** Builds the Express application: /api/v1, and the portal at `/`. */
@@ -39,6 +45,7 @@ export function buildApp(deps: GatewayDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  if (deps.httpMetrics) app.use(recordHttpMetrics(deps.httpMetrics));
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy }, crossOriginEmbedderPolicy: false }));
 
   const router = express.Router();
@@ -47,17 +54,18 @@ export function buildApp(deps: GatewayDeps): Express {
   const registry = createRegistry();
   const tokens = new TokenIssuer(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const revoked = new RevokedTokenStore(db.knex);
-  const limiter = new CredentialRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const limiters = limiterFactory(deps.limits);
+  const limiter = new CredentialRateLimiter(limiters, config.RATE_LIMIT_PER_MINUTE);
   // A hosted page is used by anyone with its link: limited per client address (before its secret
   // is even looked up, so guessing costs) and per session.
-  const hostedPerAddress = new RateLimit('hosted-address', config.HOSTED_RATE_LIMIT_PER_ADDRESS, 'per client address');
-  const hostedPerSession = new RateLimit('hosted-session', config.HOSTED_RATE_LIMIT_PER_SESSION, 'per session');
+  const hostedPerAddress = new RateLimit(limiters, 'hosted-address', config.HOSTED_RATE_LIMIT_PER_ADDRESS, 'per client address');
+  const hostedPerSession = new RateLimit(limiters, 'hosted-session', config.HOSTED_RATE_LIMIT_PER_SESSION, 'per session');
   const api = createApi(
     router,
     registry,
     {
       logger,
-      idempotency: new IdempotencyStore(db.knex),
+      idempotency: new IdempotencyStore(db.knex, config.IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS),
       authenticate: (req: Request) =>
         authenticate(req, { clients, tokens, revoked, cache: principals, trustedOrigins: config.TRUSTED_ORIGINS }),
       async afterAuthentication(_req: Request, res: Response, principal: Principal) {
@@ -78,12 +86,12 @@ export function buildApp(deps: GatewayDeps): Express {
       sessionTtlSeconds: config.SESSION_TTL_SECONDS,
       principals,
       logger,
-      loginThrottle: new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS),
+      loginThrottle: new LoginThrottle(limiters, config.LOGIN_MAX_FAILURES, config.LOGIN_LOCK_SECONDS),
     },
   );
 
   healthRoutes(router, registry, { services: { ...deps.addresses }, postgres: () => db.ping() });
-  registerRoutes(api, { dashboardDeadlineMs: config.DASHBOARD_DEADLINE_MS, publicUrl: config.PUBLIC_URL });
+  registerRoutes(api, { dashboardDeadlineMs: config.DASHBOARD_DEADLINE_MS, dashboardCacheMs: config.DASHBOARD_CACHE_MS, publicUrl: config.PUBLIC_URL });
 
   const document = openApiDocument(registry);
   router.get('/openapi.json', (_req, res) => {

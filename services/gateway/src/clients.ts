@@ -1,4 +1,4 @@
-import { createGrpcClient, type PromiseClient } from '@azotte/common';
+import { createGrpcClient, type MetricsRegistry, type PromiseClient } from '@azotte/common';
 import { analyticsV1, billingV1, campaignV1, catalogV1, customerV1, tenantV1, webhookV1 } from '@azotte/proto';
 
 /** The gateway's gRPC clients, one per backing service. */
@@ -22,15 +22,16 @@ export interface ServiceAddresses {
   webhook: string;
 }
 
-export function createClients(addresses: ServiceAddresses, deadlineMs: number): Clients {
+/** `registry`, when given, times every call into its `rpc_client_duration_seconds`. */
+export function createClients(addresses: ServiceAddresses, deadlineMs: number, registry?: MetricsRegistry): Clients {
   return {
-    tenant: createGrpcClient(tenantV1.TenantServiceService, addresses.tenant, { name: 'tenant', deadlineMs }),
-    catalog: createGrpcClient(catalogV1.CatalogServiceService, addresses.catalog, { name: 'catalog', deadlineMs }),
-    customer: createGrpcClient(customerV1.CustomerServiceService, addresses.customer, { name: 'customer', deadlineMs }),
-    billing: createGrpcClient(billingV1.BillingServiceService, addresses.billing, { name: 'billing', deadlineMs }),
-    campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs }),
-    analytics: createGrpcClient(analyticsV1.AnalyticsServiceService, addresses.analytics, { name: 'analytics', deadlineMs }),
-    webhook: createGrpcClient(webhookV1.WebhookServiceService, addresses.webhook, { name: 'webhook', deadlineMs }),
+    tenant: createGrpcClient(tenantV1.TenantServiceService, addresses.tenant, { name: 'tenant', deadlineMs, registry }),
+    catalog: createGrpcClient(catalogV1.CatalogServiceService, addresses.catalog, { name: 'catalog', deadlineMs, registry }),
+    customer: createGrpcClient(customerV1.CustomerServiceService, addresses.customer, { name: 'customer', deadlineMs, registry }),
+    billing: createGrpcClient(billingV1.BillingServiceService, addresses.billing, { name: 'billing', deadlineMs, registry }),
+    campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs, registry }),
+    analytics: createGrpcClient(analyticsV1.AnalyticsServiceService, addresses.analytics, { name: 'analytics', deadlineMs, registry }),
+    webhook: createGrpcClient(webhookV1.WebhookServiceService, addresses.webhook, { name: 'webhook', deadlineMs, registry }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig, port } from '@azotte/common';
+import { baseConfigShape, ConfigError, grpcAddress, loadConfig, metricsConfigShape, port } from '@azotte/common';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +6,7 @@ import { z } from 'zod';
 export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...baseConfigShape(env),
+    ...metricsConfigShape('gateway', env),
     GATEWAY_PORT: port(8080),
     GATEWAY_HOST: z.string().default('0.0.0.0'),
     /** Signs access tokens (HS256). Without it, a development process makes up its own. */
@@ -23,20 +24,37 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
       .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
     /** The portal's built files; empty serves no portal. Default: services/portal/dist. */
     PORTAL_DIR: z.string().default(path.resolve(__dirname, '../../portal/dist')),
-    TENANT_GRPC_ADDR: z.string().default('127.0.0.1:50051'),
-    CATALOG_GRPC_ADDR: z.string().default('127.0.0.1:50052'),
-    CUSTOMER_GRPC_ADDR: z.string().default('127.0.0.1:50053'),
-    BILLING_GRPC_ADDR: z.string().default('127.0.0.1:50054'),
-    CAMPAIGN_GRPC_ADDR: z.string().default('127.0.0.1:50055'),
-    ANALYTICS_GRPC_ADDR: z.string().default('127.0.0.1:50056'),
-    WEBHOOK_GRPC_ADDR: z.string().default('127.0.0.1:50057'),
+    TENANT_GRPC_ADDR: grpcAddress('127.0.0.1:50051'),
+    CATALOG_GRPC_ADDR: grpcAddress('127.0.0.1:50052'),
+    CUSTOMER_GRPC_ADDR: grpcAddress('127.0.0.1:50053'),
+    BILLING_GRPC_ADDR: grpcAddress('127.0.0.1:50054'),
+    CAMPAIGN_GRPC_ADDR: grpcAddress('127.0.0.1:50055'),
+    ANALYTICS_GRPC_ADDR: grpcAddress('127.0.0.1:50056'),
+    WEBHOOK_GRPC_ADDR: grpcAddress('127.0.0.1:50057'),
     /** How long an authenticated principal is reused; 0 asks the tenant service on every request. */
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
     /** The deadline of each of the dashboard's sources: one that misses it is named in `degraded`, the rest still answer. */
     DASHBOARD_DEADLINE_MS: z.coerce.number().int().min(1).default(2_000),
+    /**
+     * How long an Idempotency-Key's request may be in flight before its record counts as left by
+     * a gateway that crashed, and a retry runs it again (billing still charges such a retry once).
+     */
+    IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+    /** How long one environment's dashboard answer serves the same question again (0: never). */
+    DASHBOARD_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     /** Requests per minute per credential. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
+    /** A Redis server for the rate limits' counters (redis://host:6379); unset, they live in Postgres. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /**
+     * Where the rate limits and the login throttle count: `redis` (REDIS_URL) or `postgres`
+     * (the gateway's schema) are shared by every replica; `memory` counts in the process.
+     */
+    RATE_LIMIT_STORE: z.enum(['postgres', 'redis', 'memory']).default(env.REDIS_URL ? 'redis' : 'postgres'),
     /** Failed logins for one email from one address before it is locked for LOGIN_LOCK_SECONDS. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -60,4 +78,10 @@ export function gatewayConfigShape(env: NodeJS.ProcessEnv = process.env) {
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
-export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(gatewayConfigShape(env), env);
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
+  const config = loadConfig(gatewayConfigShape(env), env);
+  if (config.RATE_LIMIT_STORE === 'redis' && !config.REDIS_URL) {
+    throw new ConfigError(['RATE_LIMIT_STORE: redis needs REDIS_URL']);
+  }
+  return config;
+}

@@ -1,4 +1,14 @@
-import { createLogger, openDatabase, type Database, type Logger } from '@azotte/common';
+import {
+  createLogger,
+  createMetricsRegistry,
+  httpServerMetrics,
+  openDatabase,
+  registerPoolMetrics,
+  startMetricsExport,
+  startMetricsServer,
+  type Database,
+  type Logger,
+} from '@azotte/common';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
@@ -6,16 +16,21 @@ import { closeClients, createClients, type ServiceAddresses } from './clients';
 import type { GatewayConfig } from './config';
 import { PrincipalCache } from './auth/principal-cache';
 import { RevocationListener } from './auth/revocation-listener';
+import { openLimitStore } from './limits/open-limit-store';
 import { UsageCounter } from './middleware/usage-counter';
 import { IdempotencyStore } from './store/idempotency';
 import { migrations } from './store/migrations';
+import { RateLimitCounters } from './store/rate-limits';
 import { RevokedTokenStore } from './store/revoked-tokens';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
-/** Deletes what has expired: idempotency records past 24 hours, revocations of tokens that expired anyway. */
+/**
+ * Deletes what has expired: idempotency records past 24 hours, revocations of tokens that
+ * expired anyway, rate-limit windows that have ended.
+ */
 function startHousekeeping(db: Database, logger: Logger): NodeJS.Timeout {
-  const stores = [new IdempotencyStore(db.knex), new RevokedTokenStore(db.knex)];
+  const stores = [new IdempotencyStore(db.knex), new RevokedTokenStore(db.knex), new RateLimitCounters(db.knex)];
   const timer = setInterval(() => {
     for (const store of stores) store.purgeExpired().catch((err) => logger.warn({ err }, 'housekeeping failed; tried again later'));
   }, HOUSEKEEPING_MS);
@@ -25,6 +40,8 @@ function startHousekeeping(db: Database, logger: Logger): NodeJS.Timeout {
 
 export interface RunningGateway {
   port: number;
+  /** The Prometheus port (`GET /metrics`), apart from the public one. */
+  metricsPort: number;
   url: string;
   stop(): Promise<void>;
 }
@@ -35,6 +52,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   if (!config.JWT_SECRET) logger.warn('JWT_SECRET is not set: tokens are signed with a key made up for this process');
   const db = await openDatabase({ url: config.DATABASE_URL, schema: config.GATEWAY_DB_SCHEMA, migrations, logger, poolMax: config.DB_POOL_MAX });
   await db.migrate();
+  const registry = createMetricsRegistry();
+  registerPoolMetrics(registry, db.knex, config.GATEWAY_DB_SCHEMA);
+  const metrics = await startMetricsServer({ registry, port: config.GATEWAY_METRICS_PORT, logger });
+  const exported = startMetricsExport({ registry, service: 'gateway', logger });
   const addresses: ServiceAddresses = {
     tenant: config.TENANT_GRPC_ADDR,
     catalog: config.CATALOG_GRPC_ADDR,
@@ -44,13 +65,14 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     analytics: config.ANALYTICS_GRPC_ADDR,
     webhook: config.WEBHOOK_GRPC_ADDR,
   };
-  const clients = createClients(addresses, config.GRPC_DEADLINE_MS);
+  const clients = createClients(addresses, config.GRPC_DEADLINE_MS, registry);
   const usage = new UsageCounter(clients, logger);
   usage.start();
   const principals = new PrincipalCache(config.AUTH_CACHE_TTL_MS);
   const revocations = new RevocationListener(config.AMQP_URL, config.AMQP_EXCHANGE, principals, logger);
   if (config.AUTH_CACHE_TTL_MS > 0) await revocations.start();
-  const app = buildApp({ config, logger, db, clients, addresses, usage, principals });
+  const limits = await openLimitStore(config, db, logger);
+  const app = buildApp({ config, logger, db, clients, addresses, usage, principals, limits: limits.store, httpMetrics: httpServerMetrics(registry) });
   const housekeeping = startHousekeeping(db, logger);
 
   const server: Server = await new Promise((resolve) => {
@@ -62,6 +84,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
 
   return {
     port,
+    metricsPort: metrics.port,
     url: `http://127.0.0.1:${port}/api/v1`,
     async stop() {
       await new Promise<void>((resolve) => {
@@ -71,8 +94,11 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       clearInterval(housekeeping);
       await usage.stop();
       await revocations.stop();
+      await limits.close();
       closeClients(clients);
       await db.close();
+      await exported?.stop();
+      await metrics.stop();
     },
   };
 }

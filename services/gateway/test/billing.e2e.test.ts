@@ -1,3 +1,5 @@
+import { testServers } from '@azotte/common/testing';
+import knexFactory from 'knex';
 import { startPlatform, type Platform } from './support/platform';
 
 let platform: Platform;
@@ -111,6 +113,27 @@ describe('money moves once', () => {
     expect(subs.body.data).toHaveLength(1);
     const payments = await call('GET', `/payments?customerId=${customerId}`);
     expect(payments.body.data).toHaveLength(1);
+  });
+
+  it('a POST /subscriptions whose answer the gateway lost, sent again with its key, makes no second subscription or charge', async () => {
+    const { customerId, priceId } = await shop();
+    await card(customerId, '4242424242424242');
+    const key = `sub-${Math.random().toString(36).slice(2)}`;
+    const first = await call('POST', '/subscriptions', { customerId, priceId }, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    // What a gateway that crashed before saving the answer, or answered 503 past its deadline
+    // while billing went on, leaves behind: no record of the key.
+    const db = knexFactory({ client: 'pg', connection: testServers().databaseUrl, pool: { min: 0, max: 1 } });
+    try {
+      await db.withSchema(platform.schemas.gateway).table('idempotency_keys').where({ key }).delete();
+    } finally {
+      await db.destroy();
+    }
+    const again = await call('POST', '/subscriptions', { customerId, priceId }, { 'idempotency-key': key });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect((await call('GET', `/subscriptions?customerId=${customerId}`)).body.data).toHaveLength(1);
+    expect((await call('GET', `/payments?customerId=${customerId}`)).body.data).toHaveLength(1);
   });
 
   it('refunds default to what remains, and more than remains is a 422', async () => {

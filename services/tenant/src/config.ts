@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig, port } from '@azotte/common';
+import { baseConfigShape, loadConfig, metricsConfigShape, port } from '@azotte/common';
 import { z } from 'zod';
 
 /**
@@ -29,6 +29,7 @@ const adminPassword = (env: NodeJS.ProcessEnv) => {
 export function tenantConfigShape(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...baseConfigShape(env),
+    ...metricsConfigShape('tenant', env),
     TENANT_GRPC_PORT: port(50051),
     PLATFORM_ADMIN_EMAIL: adminEmail(env),
     PLATFORM_ADMIN_PASSWORD: adminPassword(env),

@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig, port } from '@azotte/common';
+import { baseConfigShape, grpcAddress, loadConfig, metricsConfigShape, port } from '@azotte/common';
 import { z } from 'zod';
 import { parseRetrySchedule } from './domain/retry-schedule';
 
@@ -36,6 +36,7 @@ const schedule = z
 export function webhookConfigShape(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...baseConfigShape(env),
+    ...metricsConfigShape('webhook', env),
     WEBHOOK_GRPC_PORT: port(50057),
     /** The service's Postgres schema; tests pass a unique one. */
     WEBHOOK_DB_SCHEMA: z
@@ -62,7 +63,7 @@ export function webhookConfigShape(env: NodeJS.ProcessEnv = process.env) {
     /** How often trial reminders and the 30-day purge run (0: off). */
     WEBHOOK_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(1_000),
     /** The tenant service, asked for an environment's name it has not heard of on the bus. */
-    TENANT_GRPC_ADDR: z.string().min(1).default('127.0.0.1:50051'),
+    TENANT_GRPC_ADDR: grpcAddress('127.0.0.1:50051'),
     GRPC_DEADLINE_MS: z.coerce.number().int().min(50).default(5_000),
     /** Prefixes the service's queue names; tests pass a unique one. */
     AMQP_QUEUE_PREFIX: z.string().default(''),

@@ -12,6 +12,7 @@ import {
 import { tenantV1, webhookV1 } from '@azotte/proto';
 import type { WebhookConfig } from './config';
 import { Dispatcher } from './delivery/dispatcher';
+import { webhookMetrics } from './delivery/metrics';
 import { systemResolver, type Resolver } from './delivery/resolver';
 import type { Deps } from './domain/deps';
 import { EnvironmentNames } from './domain/environment-names';
@@ -54,8 +55,8 @@ export async function startWebhookService(config: WebhookConfig, options: StartO
     grpcPort: config.WEBHOOK_GRPC_PORT,
     migrations,
     logger,
-    async setup({ db, onStop }) {
-      const tenants = createGrpcClient(tenantV1.TenantServiceService, config.TENANT_GRPC_ADDR, { name: 'tenant', deadlineMs: config.GRPC_DEADLINE_MS });
+    async setup({ db, registry, onStop }) {
+      const tenants = createGrpcClient(tenantV1.TenantServiceService, config.TENANT_GRPC_ADDR, { name: 'tenant', deadlineMs: config.GRPC_DEADLINE_MS, registry });
       onStop(async () => tenants.close());
       const clock = options.clock ?? systemClock;
       deps = {
@@ -69,6 +70,7 @@ export async function startWebhookService(config: WebhookConfig, options: StartO
         environments: new EnvironmentNames(tenants),
         schedule: config.WEBHOOK_RETRY_SCHEDULE,
         timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+        metrics: webhookMetrics(registry, db.knex, clock),
       };
       const ready = deps;
       dispatcher = new Dispatcher(ready, {

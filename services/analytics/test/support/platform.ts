@@ -2,8 +2,8 @@ import knexFactory, { type Knex } from 'knex';
 import amqp from 'amqplib';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
-import { checkHealth, createGrpcClient, dropSchema, type CallContext } from '@azotte/common';
-import { busEnvironment, removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { createGrpcClient, dropSchema, type CallContext } from '@azotte/common';
+import { brokerReady, busEnvironment, removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
 import { analyticsV1, billingV1, campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 import { loadBillingConfig, startBillingService } from '@azotte/billing';
 import { loadCampaignConfig, startCampaignService } from '@azotte/campaign';
@@ -26,11 +26,6 @@ const KEPT_CAMPAIGN_EVENT = /^campaign\.(campaign\.[a-z_]+|variant\.assigned|red
 const CAMPAIGN_CONSUMED = /^billing\.(subscription\.[a-z_]+|test_clock\.advanced)\.v1$/;
 
 export type Bus = ReturnType<typeof busEnvironment>;
-
-/** Waits until a service's queue is bound (its health says the broker is up), so that none of the events it consumes is published before. */
-export async function brokerReady(port: number): Promise<void> {
-  await waitFor(async () => (await checkHealth(`127.0.0.1:${port}`, 'rabbitmq')) === 'SERVING', { what: `the service on ${port} connected to the broker` });
-}
 
 /** One analytics service on its own schema and queue, with a client. */
 export async function startAnalytics(bus: Bus, schema: string) {

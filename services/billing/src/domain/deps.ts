@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { CheckoutGate } from '../operations/checkout-gate';
 import type { EntitlementCache } from '../operations/entitlement-cache';
 import type { ProviderRegistry } from '../providers/registry';
+import type { BillingMetrics } from '../scheduler/metrics';
 import type { Remote } from '../remote/clients';
 
 /** What every operation is given. */
@@ -18,4 +19,6 @@ export interface Deps {
   entitlements: EntitlementCache;
   /** Where completions of checkout sessions queue before taking their session's lock. */
   checkouts: CheckoutGate;
+  /** The scheduler's outcome counters; absent, nothing is counted (a test's own deps). */
+  metrics?: BillingMetrics;
 }

@@ -24,8 +24,11 @@ import { resumeSubscription } from '../operations/resume-subscription';
 import { setDefaultPaymentMethod } from '../operations/set-default-payment-method';
 import { advanceTestClock, getTestClock } from '../operations/test-clock';
 
-/** The gRPC transport: each method hands its request and call context to one operation. */
-export function billingHandlers(deps: Deps, logger: Logger): billingV1.BillingServiceServer {
+/**
+ * The gRPC transport: each method hands its request and call context to one operation.
+ * `schedulerBatch` is how many subscriptions a test-clock advance takes per transaction, as the scheduler does.
+ */
+export function billingHandlers(deps: Deps, logger: Logger, schedulerBatch?: number): billingV1.BillingServiceServer {
   return {
     attachPaymentMethod: unary(logger, (req, ctx) => attachPaymentMethod(deps, ctx, req)),
     listPaymentMethods: unary(logger, (req, ctx) => listPaymentMethods(deps, ctx, req)),
@@ -45,7 +48,7 @@ export function billingHandlers(deps: Deps, logger: Logger): billingV1.BillingSe
     listRefunds: unary(logger, (req, ctx) => listRefunds(deps, ctx, req)),
     getRefund: unary(logger, (req, ctx) => getRefund(deps, ctx, req)),
     getTestClock: unary(logger, (req, ctx) => getTestClock(deps, ctx, req)),
-    advanceTestClock: unary(logger, (req, ctx) => advanceTestClock(deps, ctx, req)),
+    advanceTestClock: unary(logger, (req, ctx) => advanceTestClock(deps, ctx, req, schedulerBatch)),
     getEntitlements: unary(logger, (req, ctx) => getEntitlements(deps, ctx, req)),
     resumeSubscription: unary(logger, (req, ctx) => resumeSubscription(deps, ctx, req)),
     createCheckoutSession: unary(logger, (req, ctx) => createCheckoutSession(deps, ctx, req)),

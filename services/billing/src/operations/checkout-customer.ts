@@ -33,6 +33,8 @@ export async function customerForCheckout(deps: Deps, ctx: CallContext, scope: S
       country: countries.length === 1 ? countries[0] : undefined,
       storefrontId: session.storefront_id,
       metadata: {},
+      // The email is the key here: a lost race is answered by looking the winner up (below).
+      idempotencyKey: '',
     });
   } catch (err) {
     if (isDomainError(err) && err.kind === 'conflict' && err.code === 'email_taken') {

@@ -94,6 +94,8 @@ async function subscribe(deps: Deps, ctx: CallContext, scope: Scope, session: Ch
         paymentMethodId: '',
         couponCode: choice.couponCode,
         storefrontId: session.storefront_id,
+        // The session is the key: it is locked while it completes and names the subscription it made.
+        idempotencyKey: '',
       },
       {
         within: async (trx, created) => {

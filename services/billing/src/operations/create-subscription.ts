@@ -1,4 +1,4 @@
-import { invalidArgument, isDomainError, newId, unprocessable, type CallContext, type Db, type Scope } from '@azotte/common';
+import { claimRequestKey, earlierRequest, invalidArgument, isDomainError, newId, RepeatedRequest, unprocessable, type CallContext, type Db, type Scope } from '@azotte/common';
 import type { billingV1, campaignV1 } from '@azotte/proto';
 import { BILLING_WRITERS, scopeFor } from '../domain/access';
 import type { Deps } from '../domain/deps';
@@ -7,8 +7,10 @@ import { addDays, isInterval, periodBoundary } from '../domain/periods';
 import { INCOMPLETE_PAYABLE_DAYS } from '../domain/statuses';
 import { emitSubscription } from '../events/emit';
 import { presentSubscription } from '../store/present';
+import { subscriptionOf } from '../store/queries';
 import { paymentMethods, subscriptions, type DiscountState, type PaymentMethodRow, type SubscriptionRow } from '../store/tables';
 import { chargeInvoice } from './charge-invoice';
+import { requestPart } from './charge-keys';
 import { createInvoice } from './create-invoice';
 
 interface Offers {
@@ -95,6 +97,9 @@ export async function createSubscription(
   options: CreateSubscriptionOptions = {},
 ): Promise<billingV1.Subscription> {
   const scope = scopeFor(ctx, BILLING_WRITERS);
+  // Sent again with its key (the first answer was lost): what the first made, charged once.
+  const earlier = await earlierRequest(deps.db, scope, req.idempotencyKey, 'create_subscription');
+  if (earlier) return presentSubscription(await subscriptionOf(deps.db, scope, earlier));
   const quantity = req.quantity || 1;
   if (!req.customerId || !req.priceId || quantity < 1 || quantity > 1_000_000) {
     throw invalidArgument([
@@ -197,6 +202,7 @@ export async function createSubscription(
         updated_at: at,
       };
       const { tenant_id: _t, environment_id: _e, ...insert } = sub;
+      await claimRequestKey(trx, scope, req.idempotencyKey, 'create_subscription', id);
       await subscriptions.insert(trx, scope, { ...insert, discount: sub.discount ? JSON.stringify(sub.discount) : null });
       if (trialDays > 0) {
         await emitSubscription(trx, scope, 'subscriptionCreated', sub, at);
@@ -222,7 +228,7 @@ export async function createSubscription(
         at,
         dueAt: addDays(at, INCOMPLETE_PAYABLE_DAYS),
       });
-      const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at, req.paymentMethodId || undefined, { kind: 'first', subscriptionId: id });
+      const outcome = invoice.status === 'paid' ? { paid: true } : await chargeInvoice(deps, trx, scope, sub, invoice.id, at, req.paymentMethodId || undefined, { kind: 'first', subscriptionId: id, request: requestPart(scope, req.idempotencyKey) });
       const next = afterCharge('first_invoice', outcome.paid, { status: 'incomplete', periodEnd, firstFailedAt: null, retryCount: 0 }, at);
       const change = { status: next.status, next_action_at: next.nextActionAt, first_failed_at: next.firstFailedAt };
       Object.assign(sub, change);
@@ -238,6 +244,8 @@ export async function createSubscription(
     for (const key of reserved) {
       await deps.remote.release(scope, key).catch((e: unknown) => deps.logger.error({ err: e, key }, 'could not release a redemption'));
     }
+    // The same key's other request won the race: its subscription is the answer.
+    if (err instanceof RepeatedRequest) return presentSubscription(await subscriptionOf(deps.db, scope, err.resourceId));
     throw err;
   }
 }

@@ -1,3 +1,4 @@
+import { conflict } from '@azotte/common';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { AttachResult, CardInput, ChargeRequest, ChargeResult, PaymentProviderAdapter, RefundRequest, RefundResult } from './adapter';
@@ -73,7 +74,20 @@ export class SandboxProvider implements PaymentProviderAdapter {
       .ignore()
       .returning('idempotency_key');
     if (inserted.length > 0) return result;
-    const first = (await this.db('sandbox_charges').where({ idempotency_key: request.idempotencyKey }).first('result')) as { result: ChargeResult };
+    const first = (await this.db('sandbox_charges').where({ idempotency_key: request.idempotencyKey }).first('token', 'amount', 'currency', 'result')) as {
+      token: string;
+      amount: number | string;
+      currency: string;
+      result: ChargeResult;
+    };
+    // As Stripe: a key names one charge; the same key for another amount, currency or card is a
+    // caller's bug, refused rather than answered with a result that belongs to something else.
+    if (Number(first.amount) !== request.amount || first.currency !== request.currency || first.token !== request.token) {
+      throw conflict(
+        'idempotency_key_reused',
+        `Idempotency key ${request.idempotencyKey} was first used for ${first.amount} ${first.currency} on another request; it cannot charge ${request.amount} ${request.currency}${first.token !== request.token ? ' on another card' : ''}.`,
+      );
+    }
     return first.result;
   }
 

@@ -1,4 +1,4 @@
-import { createGrpcClient, isDomainError, type CallContext, type PromiseClient, type Scope } from '@azotte/common';
+import { createGrpcClient, isDomainError, type CallContext, type MetricsRegistry, type PromiseClient, type Scope } from '@azotte/common';
 import { campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 import type { ProviderSetting } from '../providers/registry';
 
@@ -16,12 +16,13 @@ export interface RemoteAddresses {
   campaign: string;
 }
 
-export function connectRemotes(addresses: RemoteAddresses, deadlineMs: number): RemoteClients {
+/** `registry`, when given, times every call into its `rpc_client_duration_seconds`. */
+export function connectRemotes(addresses: RemoteAddresses, deadlineMs: number, registry?: MetricsRegistry): RemoteClients {
   return {
-    tenant: createGrpcClient(tenantV1.TenantServiceService, addresses.tenant, { name: 'tenant', deadlineMs }),
-    catalog: createGrpcClient(catalogV1.CatalogServiceService, addresses.catalog, { name: 'catalog', deadlineMs }),
-    customer: createGrpcClient(customerV1.CustomerServiceService, addresses.customer, { name: 'customer', deadlineMs }),
-    campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs }),
+    tenant: createGrpcClient(tenantV1.TenantServiceService, addresses.tenant, { name: 'tenant', deadlineMs, registry }),
+    catalog: createGrpcClient(catalogV1.CatalogServiceService, addresses.catalog, { name: 'catalog', deadlineMs, registry }),
+    customer: createGrpcClient(customerV1.CustomerServiceService, addresses.customer, { name: 'customer', deadlineMs, registry }),
+    campaign: createGrpcClient(campaignV1.CampaignServiceService, addresses.campaign, { name: 'campaign', deadlineMs, registry }),
   };
 }
 

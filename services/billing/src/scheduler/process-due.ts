@@ -8,6 +8,7 @@ import { chargeInvoice } from '../operations/charge-invoice';
 import { writeInvoice } from '../operations/create-invoice';
 import { endSubscription } from '../operations/end-subscription';
 import { subscriptions, type SubscriptionRow } from '../store/tables';
+import type { RenewalOutcome } from './metrics';
 import { draftRenewal, renewalChange, settleRenewal } from './renewal-plan';
 
 export interface Processed {
@@ -18,6 +19,9 @@ export interface Processed {
 }
 
 export const noneProcessed = (): Processed => ({ renewals: 0, trialConversions: 0, retries: 0, cancellations: 0 });
+
+/** A billed period's outcome, from the status its charge left: a declined one goes into dunning. */
+export const renewalOutcome = (billed: SubscriptionRow): RenewalOutcome => (billed.status === 'past_due' ? 'payment_failed' : 'succeeded');
 
 export const scopeOfRow = (row: SubscriptionRow): Scope => ({
   tenantId: row.tenant_id,
@@ -59,9 +63,10 @@ async function retry(deps: Deps, trx: Db, scope: Scope, sub: SubscriptionRow, at
 /**
  * Does what is due for one subscription, at the moment it fell due (so that a
  * test-clock advance over months writes each renewal at its own time). The
- * caller holds the row's lock.
+ * caller holds the row's lock. What it came to is pushed onto `outcomes`, for
+ * the caller to count once its transaction commits.
  */
-export async function processDue(deps: Deps, trx: Db, sub: SubscriptionRow, counts: Processed): Promise<DueAction | undefined> {
+export async function processDue(deps: Deps, trx: Db, sub: SubscriptionRow, counts: Processed, outcomes: RenewalOutcome[] = []): Promise<DueAction | undefined> {
   if (!isStatus(sub.status)) return undefined;
   const action = dueActionOf(sub.status, sub.cancel_at_period_end);
   const scope = scopeOfRow(sub);
@@ -70,22 +75,29 @@ export async function processDue(deps: Deps, trx: Db, sub: SubscriptionRow, coun
     case 'renew':
       await bill(deps, trx, scope, sub, at, false);
       counts.renewals++;
+      outcomes.push(renewalOutcome(sub));
       break;
     case 'convert_trial':
       await bill(deps, trx, scope, sub, at, true);
       counts.trialConversions++;
+      outcomes.push(renewalOutcome(sub));
       break;
-    case 'retry':
+    case 'retry': {
       counts.retries++;
-      if ((await retry(deps, trx, scope, sub, at)) === 'canceled') counts.cancellations++;
+      const result = await retry(deps, trx, scope, sub, at);
+      if (result === 'canceled') counts.cancellations++;
+      outcomes.push(result === 'failed' ? 'retry_failed' : result);
       break;
+    }
     case 'expire':
       await endSubscription(trx, scope, sub, at, { status: 'incomplete_expired', openInvoices: 'void' });
       counts.cancellations++;
+      outcomes.push('expired');
       break;
     case 'cancel_at_period_end':
       await endSubscription(trx, scope, sub, at, { status: 'canceled', openInvoices: 'void' });
       counts.cancellations++;
+      outcomes.push('ended');
       break;
     default:
       await subscriptions.in(trx, scope).where({ id: sub.id }).update({ next_action_at: null });

@@ -3,7 +3,8 @@ import { CLOCKS_TABLE } from '@azotte/common';
 import type { Deps } from '../domain/deps';
 import type { SubscriptionRow } from '../store/tables';
 import { dueActionOf, isStatus } from '../domain/statuses';
-import { noneProcessed, processDue, scopeOfRow, type Processed } from './process-due';
+import type { RenewalOutcome } from './metrics';
+import { noneProcessed, processDue, renewalOutcome, scopeOfRow, type Processed } from './process-due';
 import { renewBatch, type DueRenewal } from './renew-batch';
 
 export interface DueFilter {
@@ -20,10 +21,11 @@ export interface DueFilter {
  * subscription, and once one commits the row is no longer due. "Due" is
  * compared with each environment's own time: real now plus its test-clock
  * offset from `environment_clocks`. Returns the work done and how many rows
- * were taken.
+ * were taken; what each came to is counted (deps.metrics) once the batch commits.
  */
 export async function runDueBatch(deps: Deps, filter: DueFilter, skip: Set<string> = new Set()): Promise<{ processed: Processed; taken: number }> {
   const processed = noneProcessed();
+  const outcomes: RenewalOutcome[] = [];
   const realNow = deps.realClock.now();
   const taken = await deps.db.transaction(async (trx) => {
     let rows: SubscriptionRow[];
@@ -52,6 +54,7 @@ export async function runDueBatch(deps: Deps, filter: DueFilter, skip: Set<strin
     const failed = (row: SubscriptionRow, err: unknown) => {
       // One subscription's failure does not hold back the others; it is tried again later.
       skip.add(row.id);
+      outcomes.push('error');
       deps.logger.error({ err, subscriptionId: row.id }, 'scheduled billing failed for a subscription');
     };
     // Renewals and trial conversions, the bulk of the work, go together in a few statements.
@@ -60,17 +63,25 @@ export async function runDueBatch(deps: Deps, filter: DueFilter, skip: Set<strin
     if (renewals.length > 0 && (await renewBatch(deps, trx, renewals, failed))) {
       const batched = new Set(renewals.map((r) => r.row));
       oneByOne = rows.filter((row) => !batched.has(row));
-      for (const r of renewals) if (!skip.has(r.row.id)) processed[r.converting ? 'trialConversions' : 'renewals']++;
+      for (const r of renewals) {
+        if (skip.has(r.row.id)) continue;
+        processed[r.converting ? 'trialConversions' : 'renewals']++;
+        outcomes.push(renewalOutcome(r.row));
+      }
     }
     for (const row of oneByOne) {
       try {
-        await trx.transaction(async (sp) => processDue(deps, sp, row, processed));
+        // Into a copy first: a savepoint rolled back must leave no outcome behind.
+        const own: RenewalOutcome[] = [];
+        await trx.transaction(async (sp) => processDue(deps, sp, row, processed, own));
+        outcomes.push(...own);
       } catch (err) {
         failed(row, err);
       }
     }
     return rows.length;
   });
+  deps.metrics?.recordOutcomes(outcomes);
   return { processed, taken };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '@azotte/common';
+import type { Knex } from 'knex';
 
 // Set-based writes for the scheduler's batches: a statement per table per
 // batch instead of one per row, since round trips are what a renewal costs.
@@ -21,7 +22,8 @@ export async function updateFromValues(trx: Db, table: string, columns: Record<s
   const set = names.map((n) => `"${n}" = v."${n}"`).join(', ');
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const bindings = chunk.flatMap((r) => [r.id, ...names.map((n) => r[n] ?? null)]);
+    // Each value is cast to its column's type in the statement; knex types its bindings as its own values.
+    const bindings = chunk.flatMap((r) => [r.id, ...names.map((n) => r[n] ?? null)]) as Knex.Value[];
     await trx.raw(
       `UPDATE ?? AS t SET ${set} FROM (VALUES ${chunk.map(() => tuple).join(', ')}) AS v(id, ${names.map((n) => `"${n}"`).join(', ')}) WHERE t.id = v.id`,
       [table, ...bindings],

@@ -2,7 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, type CallContext, type Role } from '@azotte/common';
-import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
+import { brokerReady, busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { billingV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 import { loadBillingConfig, startBillingService, type BillingConfig, type RunningBillingService, type StartOptions } from '../../src';
 import { startFakeCampaign } from './fake-campaign';
@@ -50,6 +50,7 @@ export async function startHarness(name: string, options: { schedulerIntervalMs?
   });
   const extra: RunningBillingService[] = [];
   const service = await startBillingService(config, { logger: options.logger ?? silent });
+  await brokerReady(service.port);
   const client = createGrpcClient(billingV1.BillingServiceService, `127.0.0.1:${service.port}`, { name: 'billing' });
   const tenants = createGrpcClient(tenantV1.TenantServiceService, tenantAddr, { name: 'tenant' });
   const catalog = createGrpcClient(catalogV1.CatalogServiceService, `127.0.0.1:${catalogService.port}`, { name: 'catalog' });

@@ -1,15 +1,15 @@
-import { createGrpcClient, notFound, type PromiseClient } from '@azotte/common';
+import { createGrpcClient, notFound, type MetricsRegistry, type PromiseClient } from '@azotte/common';
 import { catalogV1, customerV1 } from '@azotte/proto';
 import type { FactsSource } from '../domain/facts';
 
 export type CustomerClient = PromiseClient<typeof customerV1.CustomerServiceService>;
 export type CatalogClient = PromiseClient<typeof catalogV1.CatalogServiceService>;
 
-export const connectCustomer = (address: string, deadlineMs: number): CustomerClient =>
-  createGrpcClient(customerV1.CustomerServiceService, address, { name: 'customer', deadlineMs });
+export const connectCustomer = (address: string, deadlineMs: number, registry?: MetricsRegistry): CustomerClient =>
+  createGrpcClient(customerV1.CustomerServiceService, address, { name: 'customer', deadlineMs, registry });
 
-export const connectCatalog = (address: string, deadlineMs: number): CatalogClient =>
-  createGrpcClient(catalogV1.CatalogServiceService, address, { name: 'catalog', deadlineMs });
+export const connectCatalog = (address: string, deadlineMs: number, registry?: MetricsRegistry): CatalogClient =>
+  createGrpcClient(catalogV1.CatalogServiceService, address, { name: 'catalog', deadlineMs, registry });
 
 /**
  * The facts of a checkout as their owners answer: the customer service

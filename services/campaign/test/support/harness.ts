@@ -2,7 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, newId, type CallContext, type EnvironmentKind, type Role } from '@azotte/common';
-import { busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
+import { brokerReady, busEnvironment, recordEvents, testServers, uniqueName, waitFor, type SeenEvent } from '@azotte/common/testing';
 import { campaignV1, catalogV1, customerV1, tenantV1 } from '@azotte/proto';
 import { loadCampaignConfig, startCampaignService, type CampaignConfig } from '../../src';
 import { startFoundation } from '@azotte/test-support';
@@ -53,6 +53,7 @@ export async function startHarness(name: string) {
     CUSTOMER_GRPC_ADDR: `127.0.0.1:${customerService.port}`,
   });
   const service = await startCampaignService(config, { logger: silent });
+  await brokerReady(service.port);
 
   const client = createGrpcClient(campaignV1.CampaignServiceService, `127.0.0.1:${service.port}`, { name: 'campaign' });
   const tenants = createGrpcClient(tenantV1.TenantServiceService, tenantAddr, { name: 'tenant' });

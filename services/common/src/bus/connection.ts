@@ -1,4 +1,4 @@
-import amqp, { type ChannelModel } from 'amqplib';
+import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import type { Logger } from 'pino';
 
 type Setup = (conn: ChannelModel) => Promise<void>;
@@ -33,6 +33,17 @@ export class BusConnection {
 
   get connected(): boolean {
     return this.conn !== undefined;
+  }
+
+  /**
+   * A plain channel on the current connection for a one-off look (a passive
+   * queue check), or undefined while disconnected. The caller closes it; a
+   * channel the broker closes (a 404) is ignored rather than reported.
+   */
+  async openChannel(): Promise<Channel | undefined> {
+    const channel = await this.conn?.createChannel();
+    channel?.on('error', () => undefined);
+    return channel;
   }
 
   /** Adds a setup; if connected, runs it at once too. */

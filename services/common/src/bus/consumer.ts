@@ -1,10 +1,12 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Channel, ConsumeMessage } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import { eventTypeLabel, type BusMetrics } from '../metrics/bus';
 import { runWithContext, SYSTEM_ACTOR, type Actor } from '../context/scope';
 import { contextFromHeaders } from '../telemetry/propagation';
 import type { BusConnection } from './connection';
+import { deadLetterOptions, sendConfirmed, type Failure } from './dead-letter';
 import { HEADERS, type BusEvent } from './event';
 import { INBOX_TABLE } from './inbox';
 import { assertServiceQueue, queueNames, type QueueNames } from './topology';
@@ -24,9 +26,17 @@ export interface ConsumerOptions {
   handler: EventHandler;
   logger: Logger;
   prefetch?: number;
-  /** Deliveries after which a failing message goes to the dead-letter queue. */
+  /**
+   * Redeliveries a failing message gets: it is handled at most
+   * `maxDeliveries + 1` times, then goes to the dead-letter queue.
+   */
   maxDeliveries?: number;
+  /** Counts what was consumed, failed and dead-lettered, by event type, and times the handling. */
+  metrics?: BusMetrics;
 }
+
+/** The redeliveries a service's consumer allows unless told otherwise. */
+export const DEFAULT_MAX_DELIVERIES = 5;
 
 const tracer = trace.getTracer('azotte-bus');
 
@@ -42,9 +52,12 @@ export function routeEvents(routes: Record<string, EventHandler>): EventHandler 
  * Consumes a service's queue with manual acks. Each event is applied in one
  * transaction together with its inbox row, so a redelivered event is a no-op;
  * a failure is retried by the broker up to `maxDeliveries`, then dead-lettered.
+ * The consumer dead-letters the last failure itself, with the handler's error
+ * in the `x-azotte-*` headers (FAILURE_HEADERS); should that copy fail, the
+ * broker's delivery limit dead-letters the message without them.
  */
 export class EventConsumer {
-  private channel: Channel | undefined;
+  private channel: ConfirmChannel | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   readonly names: QueueNames;
 
@@ -53,9 +66,10 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    const { bus, exchange, patterns, prefetch = 16, maxDeliveries = 5, logger } = this.options;
+    const { bus, exchange, patterns, prefetch = 16, maxDeliveries = DEFAULT_MAX_DELIVERIES, logger } = this.options;
     await bus.use(async (conn) => {
-      const channel = await conn.createChannel();
+      // A confirm channel, so that a dead-lettered copy is known to be stored before the original is acked.
+      const channel = await conn.createConfirmChannel();
       channel.on('error', (err) => logger.warn({ err }, 'consumer channel error'));
       await assertServiceQueue(channel, exchange, this.names, patterns, maxDeliveries);
       await channel.prefetch(prefetch);
@@ -68,14 +82,23 @@ export class EventConsumer {
     });
   }
 
-  private async process(channel: Channel, msg: ConsumeMessage): Promise<void> {
-    const { logger } = this.options;
+  private async process(channel: ConfirmChannel, msg: ConsumeMessage): Promise<void> {
+    const { logger, maxDeliveries = DEFAULT_MAX_DELIVERIES, metrics } = this.options;
+    const deliveries = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
     const event = decode(msg);
+    const type = eventTypeLabel(event?.type ?? msg.fields.routingKey);
+    metrics?.consumed.inc({ messaging_destination_name: type });
+    const started = process.hrtime.bigint();
+    const took = () => Number(process.hrtime.bigint() - started) / 1e9;
     if (!event) {
       logger.error({ messageId: msg.properties.messageId, routingKey: msg.fields.routingKey }, 'unreadable event dead-lettered');
-      channel.nack(msg, false, false);
+      const error = msg.properties.messageId ? 'the body is not a JSON object' : 'the message has no messageId (its event id)';
+      await this.deadLetter(channel, msg, { reason: 'unreadable', error, deliveries, queue: this.names.queue });
       return;
     }
+    // From the outbox row's commit (the relay's x-occurred-at), never negative when clocks disagree a little.
+    const occurred = Date.parse(event.occurredAt);
+    if (Number.isFinite(occurred)) metrics?.consumeLag.observe({ messaging_destination_name: type }, Math.max(0, Date.now() - occurred) / 1000);
     const parent = contextFromHeaders(msg.properties.headers);
     const span = tracer.startSpan(
       `${event.type} process`,
@@ -95,10 +118,18 @@ export class EventConsumer {
         runWithContext({ actor, tenantId: event.tenantId, scope }, () => this.apply(event)),
       );
       channel.ack(msg);
+      metrics?.processDuration.observe({ messaging_destination_name: type, outcome: 'success' }, took());
     } catch (err) {
+      metrics?.processDuration.observe({ messaging_destination_name: type, outcome: 'failure' }, took());
+      metrics?.failed.inc({ messaging_destination_name: type });
       span.recordException(err as Error);
       span.setStatus({ code: SpanStatusCode.ERROR });
-      const deliveries = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
+      if (deliveries > maxDeliveries) {
+        // The broker would dead-letter it on this return; doing it here keeps the error that did it.
+        logger.error({ err, eventId: event.id, type: event.type, deliveries }, 'event handler failed on its last delivery; dead-lettered');
+        await this.deadLetter(channel, msg, { reason: 'delivery_limit', error: err, deliveries, queue: this.names.queue });
+        return;
+      }
       logger.warn({ err, eventId: event.id, type: event.type, deliveries }, 'event handler failed; returning it to the queue');
       // A short pause keeps a failing event from spinning while, say, the database restarts.
       await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** deliveries, 2_000)));
@@ -109,6 +140,30 @@ export class EventConsumer {
       }
     } finally {
       span.end();
+    }
+  }
+
+  /**
+   * Moves a message to the dead-letter queue with its failure recorded: the
+   * copy is confirmed before the original is acked, so a crash in between
+   * leaves a duplicate (which the inbox absorbs on replay), never a loss.
+   */
+  private async deadLetter(channel: ConfirmChannel, msg: ConsumeMessage, failure: Failure): Promise<void> {
+    // Counted either way: should the copy fail, the broker's delivery limit dead-letters the message.
+    this.options.metrics?.deadLettered.inc({
+      messaging_destination_name: eventTypeLabel((msg.properties.type as string | undefined) ?? msg.fields.routingKey),
+      reason: failure.reason,
+    });
+    try {
+      await sendConfirmed(channel, this.names.deadLetter, msg.content, deadLetterOptions(msg, failure));
+      channel.ack(msg);
+    } catch (err) {
+      this.options.logger.warn({ err, messageId: msg.properties.messageId }, 'could not record the failure; leaving the dead-lettering to the broker');
+      try {
+        channel.nack(msg, false, false);
+      } catch {
+        // The channel is gone; the broker redelivers the message and its delivery limit applies.
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 export * from './connection';
 export * from './consumer';
+export * from './dead-letter';
+export * from './dlq-admin';
 export * from './event';
 export * from './inbox';
 export * from './outbox';

@@ -2,6 +2,7 @@ import { SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { Knex } from 'knex';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { eventTypeLabel, type BusMetrics } from '../metrics/bus';
 import { contextFromHeaders, traceHeaders } from '../telemetry/propagation';
 import { HEADERS } from './event';
 import { OUTBOX_TABLE, outboxChannel } from './outbox';
@@ -21,6 +22,8 @@ export interface RelayOptions {
   pollMs?: number;
   /** Sent rows are kept this long for inspection, then deleted. */
   retentionMs?: number;
+  /** Counts what was published and what the broker returned, by event type. */
+  metrics?: BusMetrics;
 }
 
 interface OutboxRow {
@@ -129,7 +132,11 @@ export class OutboxRelay {
       } finally {
         for (const m of messages) m.span.end();
       }
-      const sent = rows.filter((r) => !returned.has(r.id)).map((r) => r.id);
+      const sentRows = rows.filter((r) => !returned.has(r.id));
+      const sent = sentRows.map((r) => r.id);
+      const { metrics } = this.options;
+      for (const r of sentRows) metrics?.published.inc({ messaging_destination_name: eventTypeLabel(r.routing_key) });
+      for (const r of rows) if (returned.has(r.id)) metrics?.returned.inc({ messaging_destination_name: eventTypeLabel(r.routing_key) });
       if (sent.length > 0) await trx(OUTBOX_TABLE).whereIn('id', sent).update({ sent_at: trx.fn.now() });
       if (returned.size > 0) {
         // Nobody listens yet: keep the event and try again later, backing off to a minute.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressProblem } from '../grpc/target';
 
 /** A configuration error names every variable that is missing or wrong, so the fix is obvious. */
 export class ConfigError extends Error {
@@ -20,6 +21,19 @@ export function devDefault(value: string, env: NodeJS.ProcessEnv = process.env) 
 
 /** A TCP port, from a string. */
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/**
+ * Where another service answers: `host:port`, or a comma-separated list of IP
+ * `address:port`s, one per replica (balanced round robin; grpc/target.ts).
+ */
+export const grpcAddress = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .superRefine((value, ctx) => {
+      const problem = addressProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /**
  * Reads the variables of `shape` from the environment once, validates them, and

@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import type { Logger } from 'pino';
+import { knexLogOptions } from './knex-log';
 
 /** A migration: a stable name, and the change it makes. */
 export interface Migration {
@@ -13,8 +14,14 @@ export interface DatabaseOptions {
   /** The service's own schema, e.g. "tenant". Tests pass a unique one. */
   schema: string;
   migrations: Migration[];
+  /** Where knex's own warnings go too (a dead pooled connection, a deprecation). */
   logger?: Logger;
   poolMax?: number;
+  /**
+   * Settings of every connection of the pool, e.g. `{ synchronous_commit: 'off' }` for
+   * writes that may be lost in a server crash (counters), never for the service's records.
+   */
+  settings?: Record<string, string>;
 }
 
 export interface Database {
@@ -41,7 +48,8 @@ export const roleForSchema = (schema: string) => `azotte_${schema}`;
  * When the connecting user may not create roles, the schema alone isolates.
  */
 async function prepareSchema(url: string, schema: string, logger?: Logger): Promise<string | undefined> {
-  const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+  const { log, poolLog } = knexLogOptions(logger);
+  const admin = knexFactory({ client: 'pg', connection: url, log, pool: { min: 0, max: 1, log: poolLog } });
   const role = roleForSchema(schema);
   try {
     return await admin.transaction(async (trx) => {
@@ -67,18 +75,49 @@ async function prepareSchema(url: string, schema: string, logger?: Logger): Prom
   }
 }
 
+/**
+ * Runs `work` holding a session advisory lock named `name`, on a connection of
+ * its own (so the pool doing the work may be of any size); waits for the lock.
+ */
+async function whileHolding<T>(url: string, name: string, logger: Logger | undefined, work: () => Promise<T>): Promise<T> {
+  const { log, poolLog } = knexLogOptions(logger);
+  const holder = knexFactory({ client: 'pg', connection: url, log, pool: { min: 0, max: 1, log: poolLog } });
+  try {
+    const conn = await holder.client.acquireConnection();
+    try {
+      await conn.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+      try {
+        return await work();
+      } finally {
+        await conn.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+      }
+    } finally {
+      await holder.client.releaseConnection(conn);
+    }
+  } finally {
+    await holder.destroy();
+  }
+}
+
 /** Opens the service's database: its schema, its role, its pool and its migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const { url, schema, migrations, logger, poolMax = 10 } = options;
+  const { url, schema, migrations, logger, poolMax = 10, settings = {} } = options;
   const role = await prepareSchema(url, schema, logger);
-  const setup = `${role ? `SET ROLE ${quote(role)}; ` : ''}SET search_path TO ${quote(schema)}`;
+  const extra = Object.entries(settings).map(([name, value]) => {
+    if (!/^[a-z_]+$/.test(name) || !/^[A-Za-z0-9_.-]+$/.test(value)) throw new Error(`not a setting: ${name} = ${value}`);
+    return `; SET ${name} TO ${value}`;
+  });
+  const setup = `${role ? `SET ROLE ${quote(role)}; ` : ''}SET search_path TO ${quote(schema)}${extra.join('')}`;
+  const { log, poolLog } = knexLogOptions(logger);
   const knex = knexFactory({
     client: 'pg',
     connection: url,
     searchPath: [schema],
+    log,
     pool: {
       min: 0,
       max: poolMax,
+      log: poolLog,
       afterCreate(conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
         conn.query(setup, (err) => done(err, conn));
       },
@@ -90,15 +129,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     schema,
     role,
     async migrate() {
-      await knex.migrate.latest({
-        schemaName: schema,
-        tableName: 'knex_migrations',
-        migrationSource: {
-          getMigrations: async () => migrations,
-          getMigrationName: (m: Migration) => m.name,
-          getMigration: async (m: Migration) => ({ up: m.up, down: m.down ?? (async () => undefined) }),
-        },
-      });
+      // Replicas starting together take turns: knex's own migration lock makes the second one
+      // fail ("Migration table is already locked") instead of waiting for the first.
+      await whileHolding(url, `azotte:migrate:${schema}`, logger, () =>
+        knex.migrate.latest({
+          schemaName: schema,
+          tableName: 'knex_migrations',
+          migrationSource: {
+            getMigrations: async () => migrations,
+            getMigrationName: (m: Migration) => m.name,
+            getMigration: async (m: Migration) => ({ up: m.up, down: m.down ?? (async () => undefined) }),
+          },
+        }),
+      );
     },
     async ping() {
       try {
@@ -116,8 +159,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * Drops a schema and its role. For tests that made their own schema, and for
  * tearing a scratch environment down; never called by a running service.
  */
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+export async function dropSchema(url: string, schema: string, logger?: Logger): Promise<void> {
+  const { log, poolLog } = knexLogOptions(logger);
+  const admin = knexFactory({ client: 'pg', connection: url, log, pool: { min: 0, max: 1, log: poolLog } });
   try {
     await admin.raw(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
     await admin.raw(`DROP ROLE IF EXISTS ${quote(roleForSchema(schema))}`);

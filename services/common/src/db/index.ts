@@ -1,3 +1,5 @@
 export * from './database';
 export * from './pagination';
 export * from './scoped';
+export * from './knex-log';
+export * from './request-keys';

@@ -4,3 +4,5 @@ export * from './require-scope';
 export * from './server';
 export * from './access';
 export * from './storefronts';
+export * from './logging';
+export * from './target';

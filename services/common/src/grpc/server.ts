@@ -12,6 +12,7 @@ import { runWithContext, type CallContext } from '../context/scope';
 import { isDomainError } from '../errors/domain-error';
 import { toGrpcStatus } from '../errors/grpc';
 import { isTransientInfrastructureError } from '../errors/transient';
+import { instrumentImplementation, type RpcServerMetrics } from '../metrics/rpc';
 import { contextFromMetadata } from './metadata';
 
 export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res>;
@@ -23,7 +24,13 @@ export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise
  */
 export function unary<Req, Res>(logger: Logger, handler: UnaryHandler<Req, Res>) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
-    const ctx = contextFromMetadata(call.metadata);
+    let ctx: CallContext;
+    try {
+      ctx = contextFromMetadata(call.metadata);
+    } catch (err) {
+      callback(toGrpcStatus(err));
+      return;
+    }
     runWithContext(ctx, () => {
       handler(call.request, ctx).then(
         (res) => callback(null, res),
@@ -49,6 +56,8 @@ export interface GrpcServerOptions {
   /** Named dependencies reported through the standard health service. */
   dependencies: Record<string, DependencyCheck>;
   healthIntervalMs?: number;
+  /** Times every unary call of `services` by method and status (the health service is not counted). */
+  metrics?: RpcServerMetrics;
 }
 
 export interface RunningGrpcServer {
@@ -67,9 +76,11 @@ export interface RunningGrpcServer {
  * so a caller can name what is down.
  */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<RunningGrpcServer> {
-  const { logger, services, dependencies, host = '0.0.0.0', healthIntervalMs = 2_000 } = options;
+  const { logger, services, dependencies, host = '0.0.0.0', healthIntervalMs = 2_000, metrics } = options;
   const server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
-  for (const s of services) server.addService(s.definition, s.implementation);
+  for (const s of services) {
+    server.addService(s.definition, metrics ? instrumentImplementation(s.definition, s.implementation, metrics) : s.implementation);
+  }
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   health.addToServer(server);
 

@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/load';
+import { routeGrpcLogs } from '../grpc/logging';
 import { createLogger } from '../logging/logger';
 
 /**
  * A service's `main`: read the configuration (or exit 1 naming what is wrong),
- * start, log where it listens, and stop cleanly on SIGINT or SIGTERM.
+ * start, log where it listens, and stop cleanly on SIGINT or SIGTERM. From
+ * then on grpc-js logs through the service's logger too (knex does through
+ * openDatabase, amqplib's errors through the bus's listeners).
  */
 export function runMain<C extends { LOG_LEVEL: string }>(
   name: string,
@@ -20,6 +23,7 @@ export function runMain<C extends { LOG_LEVEL: string }>(
     process.exit(1);
   }
   const logger = createLogger(name, { level: config.LOG_LEVEL });
+  routeGrpcLogs(logger);
   start(config, logger).then(
     (running) => {
       logger.info({ port: running.port }, `${name} service listening`);

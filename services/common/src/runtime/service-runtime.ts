@@ -1,5 +1,6 @@
 import type { ServiceDefinition, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { BusConnection } from '../bus/connection';
 import { EventConsumer, type EventHandler } from '../bus/consumer';
 import { inboxMigration } from '../bus/inbox';
@@ -8,9 +9,18 @@ import { Publisher } from '../bus/publisher';
 import { OutboxRelay } from '../bus/relay';
 import { openDatabase, type Database, type Migration } from '../db/database';
 import { startGrpcServer } from '../grpc/server';
+import { busMetrics } from '../metrics/bus';
+import { metricsPortOf } from '../metrics/config';
+import { registerOutboxMetrics, registerPoolMetrics } from '../metrics/database';
+import { registerQueueMetrics } from '../metrics/queue';
+import { createMetricsRegistry } from '../metrics/registry';
+import { rpcServerMetrics } from '../metrics/rpc';
+import { startMetricsServer } from '../metrics/server';
+import { startMetricsExport } from '../telemetry/metrics-export';
 
 /** The shared part of every service's configuration that the runtime reads. */
 export interface RuntimeConfig {
+  NODE_ENV?: string;
   DATABASE_URL: string;
   AMQP_URL: string;
   AMQP_EXCHANGE: string;
@@ -38,15 +48,25 @@ export interface RuntimeOptions {
   config: RuntimeConfig;
   schema: string;
   grpcPort: number;
+  /**
+   * The Prometheus port (0: a free one). Unset, the runtime reads
+   * `<SERVICE>_METRICS_PORT` from the configuration, or from the environment
+   * when the service's config shape does not name it (see metricsConfigShape).
+   */
+  metricsPort?: number;
   /** The service's own migrations; the outbox and inbox come first. */
   migrations: Migration[];
   logger: Logger;
+  /** Where the OTEL_* variables are read (OTLP metrics export); process.env unless given. */
+  env?: NodeJS.ProcessEnv;
   /**
    * Runs after migrating and before serving: builds the service's
    * dependencies, bootstraps data, and names its gRPC services and consumer.
-   * `onStop` registers a closer for anything it opened.
+   * `onStop` registers a closer for anything it opened. `registry` is the
+   * service's metrics registry: its own instruments go there, and its gRPC
+   * clients take it (`createGrpcClient(…, { registry })`) to time their calls.
    */
-  setup(ctx: { db: Database; onStop(close: () => Promise<unknown>): void }): Promise<ServiceParts>;
+  setup(ctx: { db: Database; registry: Registry; onStop(close: () => Promise<unknown>): void }): Promise<ServiceParts>;
 }
 
 /** A service's full migration list: the outbox and inbox first, then its own. */
@@ -55,6 +75,8 @@ export const serviceMigrations = (own: Migration[]): Migration[] => [outboxMigra
 export interface RunningService {
   /** The gRPC port actually bound (port 0 picks a free one). */
   port: number;
+  /** The metrics port actually bound: `GET /metrics` there. */
+  metricsPort: number;
   db: Database;
   /** Stops taking work and closes every connection, last opened first. */
   stop(): Promise<void>;
@@ -69,6 +91,8 @@ export interface RunningService {
  */
 export async function startServiceRuntime(options: RuntimeOptions): Promise<RunningService> {
   const { service, config, schema, logger } = options;
+  // Read before anything opens, so a bad value fails the start at once.
+  const metricsPort = options.metricsPort ?? metricsPortOf(service, config);
   const db = await openDatabase({
     url: config.DATABASE_URL,
     schema,
@@ -84,8 +108,18 @@ export async function startServiceRuntime(options: RuntimeOptions): Promise<Runn
   };
 
   try {
+    const registry = createMetricsRegistry();
+    registerPoolMetrics(registry, db.knex, schema);
+    registerOutboxMetrics(registry, db.knex);
+    const busCounters = busMetrics(registry);
+    // Up first and down last: a scrape sees the service starting and stopping too.
+    const metricsServer = await startMetricsServer({ registry, port: metricsPort, logger });
+    stops.push(() => metricsServer.stop());
+    const exported = startMetricsExport({ registry, service, logger, env: options.env });
+    if (exported) stops.push(() => exported.stop());
+
     await db.migrate();
-    const parts = await options.setup({ db, onStop: (close) => stops.push(close) });
+    const parts = await options.setup({ db, registry, onStop: (close) => stops.push(close) });
 
     const bus = new BusConnection({ url: config.AMQP_URL, name: service, logger });
     stops.push(() => bus.close());
@@ -101,12 +135,14 @@ export async function startServiceRuntime(options: RuntimeOptions): Promise<Runn
           patterns: parts.consume.patterns,
           handler: parts.consume.handler,
           logger,
+          metrics: busCounters,
         })
       : undefined;
+    if (consumer) registerQueueMetrics(registry, bus, consumer.names);
     await consumer?.start();
     const publisher = new Publisher(bus, config.AMQP_EXCHANGE, logger);
     await publisher.start();
-    const relay = new OutboxRelay({ knex: db.knex, databaseUrl: config.DATABASE_URL, schema, publisher, source: service, logger });
+    const relay = new OutboxRelay({ knex: db.knex, databaseUrl: config.DATABASE_URL, schema, publisher, source: service, logger, metrics: busCounters });
     // Whatever piled up while the broker was away goes out as soon as it is back.
     await bus.use(async () => relay.kick());
 
@@ -115,6 +151,7 @@ export async function startServiceRuntime(options: RuntimeOptions): Promise<Runn
       port: options.grpcPort,
       services: parts.grpc,
       dependencies: { postgres: db.ping, rabbitmq: () => bus.connected },
+      metrics: rpcServerMetrics(registry),
     });
     stops.push(() => grpc.stop());
     // Readiness follows the broker at once, not at the next periodic check.
@@ -124,7 +161,7 @@ export async function startServiceRuntime(options: RuntimeOptions): Promise<Runn
     if (consumer) stops.push(() => consumer.stop());
     bus.startInBackground();
 
-    return { port: grpc.port, db, stop };
+    return { port: grpc.port, metricsPort: metricsServer.port, db, stop };
   } catch (err) {
     await stop();
     throw err;

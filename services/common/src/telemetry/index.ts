@@ -1,1 +1,2 @@
 export * from './propagation';
+export * from './metrics-export';

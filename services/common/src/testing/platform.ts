@@ -1,4 +1,6 @@
 import net from 'node:net';
+import { dropSchema } from '../db/database';
+import { removeTestBus } from './events';
 
 /** Every service of the platform, in the order they are started (the gateway last). */
 export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'webhook', 'gateway'] as const;
@@ -32,10 +34,20 @@ export async function platformEnvironment(
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: String(await freePort()),
   };
+  for (const name of services) env[`${name.toUpperCase()}_METRICS_PORT`] = String(await freePort());
   for (const name of services.filter((n) => n !== 'gateway')) {
     const port = await freePort();
     const upper = name.toUpperCase();
     Object.assign(env, { [`${upper}_DB_SCHEMA`]: `${id}_${name}`, [`${upper}_GRPC_PORT`]: String(port), [`${upper}_GRPC_ADDR`]: `127.0.0.1:${port}` });
   }
   return env;
+}
+
+/** The services that consume events: each has a queue `<prefix><service>.events` and its `.dlq`. */
+export const CONSUMING_SERVICES = ['tenant', 'campaign', 'billing', 'analytics', 'webhook'] as const;
+
+/** Removes what a platform run of `id` left on the servers: every service's schema and role, the queues, DLQs and exchange. */
+export async function removePlatform(id: string, servers: { databaseUrl: string; amqpUrl: string }): Promise<void> {
+  for (const name of PLATFORM_SERVICES) await dropSchema(servers.databaseUrl, `${id}_${name}`);
+  await removeTestBus({ AMQP_URL: servers.amqpUrl, AMQP_EXCHANGE: `${id}.events`, AMQP_QUEUE_PREFIX: `${id}.` }, [...CONSUMING_SERVICES]);
 }

@@ -1,7 +1,7 @@
-import { newId, type CallContext } from '@azotte/common';
+import { claimRequestKey, earlierRequest, newId, RepeatedRequest, type CallContext } from '@azotte/common';
 import type { customerV1 } from '@azotte/proto';
 import { customerCreated } from '../events/emit';
-import { CUSTOMER_EMAIL_UNIQUE, insertCustomer, toCustomer, type CustomerRow } from '../store/customers';
+import { CUSTOMER_EMAIL_UNIQUE, findCustomer, insertCustomer, toCustomer, type CustomerRow } from '../store/customers';
 import { isUniqueViolation } from '../store/db-errors';
 import { replaceSearchTerms } from '../store/search-terms';
 import { CUSTOMER_WRITERS, scopeFor } from './access';
@@ -12,13 +12,20 @@ import { searchTermsOf } from './search';
 import { storefrontProblems } from './storefronts';
 import { customerSchema, validate } from './validation';
 
-/** Adds a customer; its email must be free among the scope's customers that are not erased. */
+/**
+ * Adds a customer; its email must be free among the scope's customers that are
+ * not erased. Sent again with its Idempotency-Key (the gateway lost the first
+ * answer), it answers the customer the first made instead of email_taken.
+ */
 export async function createCustomer(
   deps: Deps,
   ctx: CallContext,
   request: customerV1.CreateCustomerRequest,
 ): Promise<customerV1.Customer> {
   const scope = scopeFor(ctx, CUSTOMER_WRITERS);
+  const madeBefore = async (id: string) => toCustomer((await findCustomer(deps.db, scope, id))!);
+  const earlier = await earlierRequest(deps.db, scope, request.idempotencyKey, 'create_customer');
+  if (earlier) return madeBefore(earlier);
   // Asked before validation completes, so a bad storefront is reported with every other problem.
   const storefront = await storefrontProblems(deps.storefronts, given(request.storefrontId));
   const fields = validate(customerSchema, customerFromRequest(request), storefront);
@@ -40,11 +47,13 @@ export async function createCustomer(
   const customer = toCustomer(row);
   try {
     await deps.db.transaction(async (trx) => {
+      await claimRequestKey(trx, scope, request.idempotencyKey, 'create_customer', row.id);
       await insertCustomer(trx, scope, { id: row.id, created_at: now, updated_at: now, fields });
       await replaceSearchTerms(trx, scope, row.id, searchTermsOf(fields));
       await customerCreated(trx, scope, customer);
     });
   } catch (err) {
+    if (err instanceof RepeatedRequest) return madeBefore(err.resourceId);
     if (isUniqueViolation(err, CUSTOMER_EMAIL_UNIQUE)) throw emailTaken();
     throw err;
   }

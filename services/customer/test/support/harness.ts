@@ -1,7 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { createGrpcClient, dropSchema, type CallContext, type EnvironmentKind, type Role } from '@azotte/common';
-import { busEnvironment, removeTestBus, testServers, uniqueName } from '@azotte/common/testing';
+import { brokerReady, busEnvironment, removeTestBus, testServers, uniqueName } from '@azotte/common/testing';
 import { customerV1, tenantV1 } from '@azotte/proto';
 import { startTenant } from '@azotte/test-support';
 import { loadCustomerConfig, startCustomerService, type CustomerConfig } from '../../src';
@@ -56,6 +56,7 @@ export async function startHarness(name: string) {
     TENANT_GRPC_ADDR: `127.0.0.1:${tenantService.port}`,
   });
   const service = await startCustomerService(config, { logger: silent });
+  await brokerReady(service.port);
   const client = createGrpcClient(customerV1.CustomerServiceService, `127.0.0.1:${service.port}`, { name: 'customer' });
   const tenant = createGrpcClient(tenantV1.TenantServiceService, `127.0.0.1:${tenantService.port}`, { name: 'tenant' });
   // A plain connection for looking at what the service stored.

@@ -24,6 +24,8 @@ export class RevocationListener {
   async start(): Promise<void> {
     await this.bus.use(async (conn) => {
       const channel = await conn.createChannel();
+      // An error a channel emits with no listener would end the process with a plain stack trace.
+      channel.on('error', (err) => this.logger.warn({ err }, 'revocation channel error'));
       await channel.assertExchange(this.exchange, 'topic', { durable: true });
       const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
       for (const key of [EVENTS.tenant.apiKeyRevoked, EVENTS.tenant.userUpdated]) await channel.bindQueue(queue, this.exchange, key);

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
-import type { LoginThrottle } from '../auth/login-throttle';
+import type { LoginThrottle } from '../limits/login-throttle';
 import type { PrincipalCache } from '../auth/principal-cache';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Clients } from '../clients';

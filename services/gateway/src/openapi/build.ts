@@ -25,6 +25,6 @@ export function buildOpenApiDocument() {
     { clients: {} } as unknown as Omit<Api, 'add'>,
   );
   healthRoutes(router, registry, { services: {}, postgres: never });
-  registerRoutes(api, { dashboardDeadlineMs: 0, publicUrl: '' });
+  registerRoutes(api, { dashboardDeadlineMs: 0, dashboardCacheMs: 0, publicUrl: '' });
   return openApiDocument(registry);
 }

@@ -1,6 +1,8 @@
+import { currentContext } from '@azotte/common';
 import type { analyticsV1 } from '@azotte/proto';
 import type { Api } from '../http/api';
 import { gather } from '../http/gather';
+import { ShortCache } from '../http/short-cache';
 import {
   presentCampaignReport,
   presentChurnReport,
@@ -27,6 +29,8 @@ import {
 export interface AnalyticsRouteOptions {
   /** The deadline of each dashboard source (DASHBOARD_DEADLINE_MS). */
   dashboardDeadlineMs: number;
+  /** How long a whole dashboard answer serves the same question in the same environment (DASHBOARD_CACHE_MS). */
+  dashboardCacheMs: number;
 }
 
 /** The service's own defaults apply to whatever is absent: it gets an empty string. */
@@ -46,6 +50,26 @@ const periodOf = (q: { from?: string; to?: string; interval?: string; groupBy?: 
 export function analyticsRoutes(api: Api, options: AnalyticsRouteOptions): void {
   const analytics = api.clients.analytics;
   const reports = { area: 'analytics' as const, access: 'read' as const };
+  const dashboards = new ShortCache<Awaited<ReturnType<typeof dashboardOf>>>(options.dashboardCacheMs);
+  /** The dashboard's three sources, asked in parallel, each with its deadline. */
+  async function dashboardOf(request: analyticsV1.PeriodRequest) {
+    const deadline = { deadlineMs: options.dashboardDeadlineMs };
+    const { results, degraded, failures } = await gather(
+      {
+        subscriptions: () => analytics.getSubscriptionSummary(request, deadline),
+        payments: () => analytics.getPaymentSummary(request, deadline),
+        customers: () => analytics.getCustomerSummary(request, deadline),
+      },
+      options.dashboardDeadlineMs,
+    );
+    // Nothing to show: the first failure leaves as what it is (a 503 when analytics is down, a 400 for a period it refuses).
+    if (degraded.length === 3) throw failures[degraded[0]!];
+    if (degraded.length > 0) {
+      const reasons = Object.fromEntries(degraded.map((name) => [name, (failures[name] as Error | undefined)?.message]));
+      api.logger.warn({ degraded, reasons }, 'dashboard answered without some of its sources');
+    }
+    return { results, degraded };
+  }
 
   api.add({
     method: 'get',
@@ -59,22 +83,12 @@ export function analyticsRoutes(api: Api, options: AnalyticsRouteOptions): void 
     errors: [503],
     async handler({ query }) {
       const request = periodOf(query);
-      const deadline = { deadlineMs: options.dashboardDeadlineMs };
-      const { results, degraded, failures } = await gather(
-        {
-          subscriptions: () => analytics.getSubscriptionSummary(request, deadline),
-          payments: () => analytics.getPaymentSummary(request, deadline),
-          customers: () => analytics.getCustomerSummary(request, deadline),
-        },
-        options.dashboardDeadlineMs,
-      );
-      // Nothing to show: the first failure leaves as what it is (a 503 when analytics is down, a 400 for a period it refuses).
-      if (degraded.length === 3) throw failures[degraded[0]!];
-      if (degraded.length > 0) {
-        const reasons = Object.fromEntries(degraded.map((name) => [name, (failures[name] as Error | undefined)?.message]));
-        api.logger.warn({ degraded, reasons }, 'dashboard answered without some of its sources');
-      }
-      return presentDashboard(results, degraded);
+      const scope = currentContext()?.scope;
+      // The portal asks on every open page: one environment's same question is answered once
+      // per DASHBOARD_CACHE_MS (and once for the requests that ask it meanwhile).
+      const key = `${scope?.tenantId}/${scope?.environmentId}/${JSON.stringify(request)}`;
+      const answer = await dashboards.get(key, () => dashboardOf(request), (a) => a.degraded.length === 0);
+      return presentDashboard(answer.results, answer.degraded);
     },
   });
 

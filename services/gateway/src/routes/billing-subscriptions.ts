@@ -29,9 +29,11 @@ export function billingSubscriptionRoutes(api: Api): void {
     body: CreateSubscriptionBody,
     response: SubscriptionSchema,
     errors: [404, 422],
-    async handler({ body }) {
+    async handler({ body, req }) {
       return presentSubscription(
         await billing.createSubscription({
+          // Billing keeps it too: a retry after an answer lost past the gateway's record charges nothing more.
+          idempotencyKey: req.header('idempotency-key') ?? '',
           customerId: body.customerId,
           priceId: body.priceId,
           quantity: body.quantity ?? 1,
@@ -100,8 +102,8 @@ export function billingSubscriptionRoutes(api: Api): void {
     response: SubscriptionSchema,
     status: 200,
     errors: [404, 422],
-    async handler({ params, body }) {
-      return presentSubscription(await billing.changePrice({ id: params.id, priceId: body.priceId, quantity: body.quantity ?? 0 }));
+    async handler({ params, body, req }) {
+      return presentSubscription(await billing.changePrice({ id: params.id, priceId: body.priceId, quantity: body.quantity ?? 0, idempotencyKey: req.header('idempotency-key') ?? '' }));
     },
   });
 

@@ -102,9 +102,11 @@ export function customerRoutes(api: Api): void {
     auth: area('write'),
     body: CreateCustomerBody,
     response: CustomerSchema,
-    async handler({ body }) {
+    async handler({ body, req }) {
       return presentCustomer(
         await customer.createCustomer({
+          // The customer service keeps it too: a retry after an answer lost past the gateway's record finds the first.
+          idempotencyKey: req.header('idempotency-key') ?? '',
           email: body.email,
           name: body.name,
           country: body.country,

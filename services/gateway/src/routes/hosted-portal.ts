@@ -99,9 +99,10 @@ export function hostedPortalRoutes(api: Api): void {
     response: HostedSubscriptionSchema,
     status: 200,
     errors: [402, 404, 409],
-    async handler({ principal, params, body }) {
+    async handler({ principal, params, body, req }) {
       await offered(principal, params.id, body.priceId);
-      return hostedSubscription(clients, principal, await clients.billing.changePrice({ id: params.id, priceId: body.priceId, quantity: 0 }));
+      const change = { id: params.id, priceId: body.priceId, quantity: 0, idempotencyKey: req.header('idempotency-key') ?? '' };
+      return hostedSubscription(clients, principal, await clients.billing.changePrice(change));
     },
   });
 

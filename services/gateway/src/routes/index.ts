@@ -18,7 +18,7 @@ import { webhookRoutes } from './webhooks';
 export const createRegistry = () => new OpenAPIRegistry();
 
 /** Every /api/v1 route but health (which needs no Api): the same list serves and documents them. */
-export function registerRoutes(api: Api, options: { dashboardDeadlineMs: number; publicUrl: string }): void {
+export function registerRoutes(api: Api, options: { dashboardDeadlineMs: number; dashboardCacheMs: number; publicUrl: string }): void {
   authRoutes(api);
   tenantRoutes(api);
   administrationRoutes(api);

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 const TABLE = 'idempotency_keys';
 /** How long a stored response is replayed (API.md: 24 hours). */
 export const RETENTION_MS = 24 * 3600_000;
-/** An in-flight record older than this was left by a crashed gateway and may be taken over. */
+/** By default, an in-flight record older than this was left by a crashed gateway and may be taken over. */
 export const STALE_IN_FLIGHT_MS = 120_000;
 
 export interface KeyScope {
@@ -33,7 +33,11 @@ interface Row {
  * response (replay), or that its body differs (mismatch).
  */
 export class IdempotencyStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: longer than any request runs, so only an abandoned record is taken over. */
+    private readonly staleInFlightMs = STALE_IN_FLIGHT_MS,
+  ) {}
 
   async claim(scope: KeyScope, fingerprint: string, now = new Date()): Promise<Claim> {
     const where = { tenant_id: scope.tenantId, environment_id: scope.environmentId, key: scope.key };
@@ -48,9 +52,15 @@ export class IdempotencyStore {
       const row: Row | undefined = await this.knex(TABLE).where(where).first();
       if (!row) continue; // released between our insert and read: try again
       const expired = row.expires_at.getTime() <= now.getTime();
-      const abandoned = row.state === 'in_flight' && now.getTime() - row.created_at.getTime() > STALE_IN_FLIGHT_MS;
+      const abandoned = row.state === 'in_flight' && now.getTime() - row.created_at.getTime() > this.staleInFlightMs;
       if (expired || abandoned) {
-        await this.knex(TABLE).where(where).andWhere({ created_at: row.created_at }).delete();
+        // Deleted only if it still is expired or abandoned (not a claim made again meanwhile). Not
+        // by its created_at: Postgres keeps microseconds, a Date milliseconds, so they never matched.
+        const staleBefore = new Date(now.getTime() - this.staleInFlightMs);
+        await this.knex(TABLE)
+          .where(where)
+          .andWhere((q) => q.where('expires_at', '<=', now).orWhere((r) => r.where({ state: 'in_flight' }).andWhere('created_at', '<', staleBefore)))
+          .delete();
         continue;
       }
       if (row.fingerprint !== fingerprint) return { outcome: 'mismatch' };

@@ -30,4 +30,14 @@ export const migrations: Migration[] = [
       await knex.raw('CREATE INDEX revoked_tokens_expiry ON revoked_tokens (expires_at)');
     },
   },
+  {
+    // The shared counters of the rate limits and the login throttle (rate-limiter-flexible's
+    // layout: points used in the window, the window's end in epoch ms), so that every replica
+    // counts against one limit. Keys hold an email and an address: text, not varchar(255).
+    name: '003_rate_limits',
+    async up(knex) {
+      await knex.raw('CREATE TABLE rate_limits (key text PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)');
+      await knex.raw('CREATE INDEX rate_limits_expiry ON rate_limits (expire)');
+    },
+  },
 ];

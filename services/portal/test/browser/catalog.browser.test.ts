@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { storefrontBody } from '@azotte/test-support/platform';
-import { accessibilityViolations, chooseEnvironment, describeViolations, DESKTOP, PHONE, screenshot as capture, signIn, startPortal, type AxeViolation, type Portal, violationsOf } from './support/portal';
+import { accessibilityViolations, chooseEnvironment, describeViolations, DESKTOP, eventually, PHONE, screenshot as capture, signIn, startPortal, type AxeViolation, type Portal, violationsOf } from './support/portal';
 
 jest.setTimeout(120_000);
 
@@ -283,7 +283,7 @@ describe('prices', () => {
     await page.getByRole('dialog', { name: 'Archive this price?' }).getByRole('button', { name: 'Archive price' }).click();
     await page.getByText(/This price is archived/).waitFor();
     expect((await api('GET', `/prices/${price.id}`)).status).toBe('archived');
-    expect(await page.getByRole('button', { name: 'Archive price' }).count()).toBe(0);
+    await eventually(async () => expect(await page.getByRole('button', { name: 'Archive price' }).count()).toBe(0));
     expect(problems).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, chooseEnvironment, describeViolations, PHONE, screenshot, signIn, startPortal, type Portal } from './support/portal';
+import { accessibilityViolations, chooseEnvironment, describeViolations, eventually, PHONE, screenshot, signIn, startPortal, type Portal } from './support/portal';
 
 /**
  * The dashboard against the real platform: its figures move by themselves
@@ -106,10 +106,14 @@ describe('the dashboard', () => {
     await period.selectOption({ label: 'This month' });
     await page.waitForURL(/period=month/);
     await period.selectOption({ label: 'Custom range' });
-    const today = new Date();
-    const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    await page.getByLabel('From', { exact: true }).fill(day(new Date(today.getTime() - 2 * 86_400_000)));
-    await page.getByLabel('To', { exact: true }).fill(day(today));
+    // Days where the browser is (Berlin), which need not be where the test runs.
+    const day = (daysAgo: number) =>
+      page.evaluate((ago) => {
+        const d = new Date(Date.now() - ago * 86_400_000);
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      }, daysAgo);
+    await page.getByLabel('From', { exact: true }).fill(await day(2));
+    await page.getByLabel('To', { exact: true }).fill(await day(0));
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/period=custom&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
     await figure(page, 'Monthly Recurring Revenue').getByText('€9.99').waitFor();
@@ -183,7 +187,7 @@ describe('when analytics does not answer', () => {
     // A fresh load says the same.
     await page.reload();
     await page.getByRole('button', { name: 'Retry' }).first().waitFor({ timeout: 30_000 });
-    expect(await figure(page, 'Monthly Recurring Revenue').innerText()).toContain('Unavailable');
+    await eventually(async () => expect(await figure(page, 'Monthly Recurring Revenue').innerText()).toContain('Unavailable'), 30_000);
     // The 503s are the API saying analytics is down, which the page shows; nothing else went wrong.
     const expected = (p: string) => /^503 from GET .*\/api\/v1\/(dashboard|analytics\/)/.test(p) || /status of 503/.test(p);
     expect(problems.filter((p) => !expected(p))).toEqual([]);

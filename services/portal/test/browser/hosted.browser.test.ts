@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { PHONE, screenshot, signIn, chooseEnvironment, startPortal, violationsOf, type Portal } from './support/portal';
+import { eventually, PHONE, screenshot, signIn, chooseEnvironment, startPortal, violationsOf, type Portal } from './support/portal';
 import { storefrontBody } from '@azotte/test-support/platform';
 
 /**
@@ -69,19 +69,6 @@ async function fillCard(page: Page, number: string) {
 
 const mrr = async () => (await call('GET', '/dashboard')).body.mrr.amount as number;
 
-/** Waits for a condition on the server's state (events reach analytics asynchronously). */
-async function eventually(check: () => Promise<void>, timeoutMs = 20_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
 test('a checkout with 4242 reaches the success URL, the subscription is active, and the dashboard\'s MRR grows by its amount', async () => {
   const before = await mrr();
   const session = await checkoutSession();
@@ -114,7 +101,7 @@ test('a checkout with 4242 reaches the success URL, the subscription is active, 
   const done = (await call('GET', `/checkout-sessions/${session.id}`)).body;
   expect(done).toMatchObject({ status: 'complete', priceId: shop.basic });
   expect((await call('GET', `/subscriptions/${done.subscriptionId}`)).body.status).toBe('active');
-  await eventually(async () => expect(await mrr()).toBe(before + 999));
+  await eventually(async () => expect(await mrr()).toBe(before + 999), 20_000);
   expect(problems).toEqual([]);
 });
 

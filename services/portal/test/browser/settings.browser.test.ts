@@ -4,6 +4,7 @@ import {
   chooseEnvironment,
   describeViolations,
   DESKTOP,
+  eventually,
   PHONE,
   screenshot,
   startPortal,
@@ -30,20 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal?.stop();
 });
-
-/** Retries `check` until it passes: the audit log is built from events, a moment after the change. */
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
 
 /** No toast left over the page when it is looked at. */
 async function settle(page: Page): Promise<void> {
@@ -324,9 +311,11 @@ describe('an Administrator', () => {
       for (const text of texts) expect(text).toMatch(/User (created|updated)/);
     });
 
-    // When: nothing from tomorrow on.
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    // When: nothing from tomorrow on — tomorrow where the browser is (Berlin), not where the test runs.
+    const day = await page.evaluate(() => {
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      return `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    });
     await page.getByLabel('From').fill(day);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText('No entry matches these filters').waitFor();
@@ -337,7 +326,7 @@ describe('an Administrator', () => {
     // Narrowing by clicking an action's code.
     await log.getByRole('link', { name: 'Show only tenant.environment.created.v1' }).first().click();
     await page.waitForURL(/action=tenant\.environment\.created\.v1/);
-    expect(await page.getByLabel('Action').inputValue()).toBe('tenant.environment.created.v1');
+    await eventually(async () => expect(await page.getByLabel('Action').inputValue()).toBe('tenant.environment.created.v1'));
     await eventually(async () => {
       for (const text of await rows.allInnerTexts()) expect(text).toContain('Environment created');
     });

@@ -101,7 +101,11 @@ export class Dispatcher {
       if (free <= 0 || this.stopped) return;
       const busy = [...this.byEndpoint].filter(([, n]) => n >= this.options.perEndpoint).map(([id]) => id);
       const { taken, fetched } = await this.claim(free, busy);
-      for (const delivery of taken) this.launch(delivery);
+      // Counted only once the lease has committed (a claim that failed to commit took nothing).
+      for (const delivery of taken) {
+        this.reserve(delivery.endpoint_id);
+        this.launch(delivery);
+      }
       // Nothing more is due (or everything due belongs to endpoints at their bound).
       if (fetched === 0) return;
     }
@@ -116,9 +120,9 @@ export class Dispatcher {
     const { db, clock, timeoutMs } = this.deps;
     return db.transaction(async (trx) => {
       const now = clock.now();
-      const rows = (await trx('deliveries as d')
+      // Ids first (the rows over an endpoint's bound are only looked at), what an attempt needs for the taken ones.
+      const due = (await trx('deliveries as d')
         .join('endpoints as e', 'e.id', 'd.endpoint_id')
-        .join('events as v', 'v.id', 'd.event_id')
         .where('d.status', 'pending')
         .andWhere('d.next_attempt_at', '<=', now)
         .andWhere('e.status', 'enabled')
@@ -129,6 +133,24 @@ export class Dispatcher {
         .limit(free)
         .forUpdate('d')
         .skipLocked()
+        .select('d.id', 'd.endpoint_id')) as { id: string; endpoint_id: string }[];
+      const counts = new Map(this.byEndpoint);
+      const takenIds = due
+        .filter((row) => {
+          const n = counts.get(row.endpoint_id) ?? 0;
+          if (n >= this.options.perEndpoint) return false;
+          counts.set(row.endpoint_id, n + 1);
+          return true;
+        })
+        .map((row) => row.id);
+      if (takenIds.length === 0) return { taken: [], fetched: due.length };
+      // The lease: past the attempt's timeout, with room for recording it.
+      const lease = new Date(now.getTime() + timeoutMs + 30_000);
+      await trx('deliveries').whereIn('id', takenIds).update({ next_attempt_at: lease, updated_at: now });
+      const taken = (await trx('deliveries as d')
+        .join('endpoints as e', 'e.id', 'd.endpoint_id')
+        .join('events as v', 'v.id', 'd.event_id')
+        .whereIn('d.id', takenIds)
         .select(
           'd.id',
           'd.endpoint_id',
@@ -139,20 +161,7 @@ export class Dispatcher {
           'e.previous_secret_expires_at',
           'v.body',
         )) as Claimed[];
-      const counts = new Map(this.byEndpoint);
-      const taken = rows.filter((row) => {
-        const n = counts.get(row.endpoint_id) ?? 0;
-        if (n >= this.options.perEndpoint) return false;
-        counts.set(row.endpoint_id, n + 1);
-        return true;
-      });
-      if (taken.length > 0) {
-        // The lease: past the attempt's timeout, with room for recording it.
-        const lease = new Date(now.getTime() + timeoutMs + 30_000);
-        await trx('deliveries').whereIn('id', taken.map((d) => d.id)).update({ next_attempt_at: lease, updated_at: now });
-      }
-      for (const d of taken) this.reserve(d.endpoint_id);
-      return { taken, fetched: rows.length };
+      return { taken, fetched: due.length };
     });
   }
 
@@ -192,7 +201,8 @@ export class Dispatcher {
     } catch (err) {
       result = { ok: false, error: (err as Error).message, body: '', durationMs: 0 };
     }
-    await recordAttempt(this.deps, delivery, at, result);
+    const outcome = await recordAttempt(this.deps, delivery, at, result);
+    if (outcome) this.deps.metrics?.attempted(outcome);
     if (!result.ok) this.logger.info({ deliveryId: delivery.id, endpointId: delivery.endpoint_id, status: result.status, error: result.error }, 'delivery attempt failed');
   }
 

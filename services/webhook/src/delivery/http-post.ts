@@ -23,7 +23,9 @@ export interface PostResult {
 
 // Keep-alive agents shared by every delivery: a socket is reused only for the host and port it was
 // opened to, after that address was checked.
-const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+// The most recently used socket first (lifo), the one least likely to have been closed by the receiver.
+const agentOptions = { keepAlive: true, scheduling: 'lifo' as const };
+const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
 
 /**
  * POSTs `body` to `url` once: resolves the host, refuses under the policy if
@@ -92,15 +94,23 @@ export async function postOnce(options: {
           if (status >= 200 && status < 300) finish({ ok: true, status, body: text });
           else if (status >= 300 && status < 400) finish({ ok: false, status, error: `redirect (${status}) not followed`, body: text });
           else finish({ ok: false, status, error: `answered ${status}`, body: text, retryAfter });
-          response.destroy();
         };
         response.on('data', (chunk: Buffer) => {
           if (read < KEPT_RESPONSE_BYTES) chunks.push(chunk);
           read += chunk.length;
-          if (read >= MAX_RESPONSE_BYTES) done();
+          if (read >= MAX_RESPONSE_BYTES) {
+            // Cut off: the rest is never read, so the socket cannot be reused.
+            done();
+            response.destroy();
+          }
         });
+        // A response read to its end leaves its socket to the keep-alive agent: a busy endpoint is
+        // sent to over a few reused connections, not a new one (and a TIME_WAIT port) per delivery.
         response.on('end', done);
-        response.on('error', done);
+        response.on('error', () => {
+          done();
+          response.destroy();
+        });
       },
     );
     const timer = setTimeout(() => {

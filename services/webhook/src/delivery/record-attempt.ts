@@ -4,18 +4,20 @@ import { nextDelay, parseRetryAfter } from '../domain/retry-schedule';
 import { endpointChanged } from '../events/emit';
 import type { DeliveryRow, EndpointRow } from '../store/tables';
 import type { PostResult } from './http-post';
+import type { AttemptOutcome } from './metrics';
 
 /**
  * Records one attempt's outcome in one transaction: the attempt itself; the
  * delivery `succeeded`, due again by the retry schedule (a Retry-After within
  * it), or `failed` when the schedule has run out; and the endpoint's failure
  * streak, which disables it once every attempt has failed for 5 days. A
- * delivery deleted meanwhile (its endpoint was) records nothing.
+ * delivery deleted meanwhile (its endpoint was) records nothing. Resolves, once
+ * committed, to what the attempt came to (undefined when nothing was recorded).
  */
-export async function recordAttempt(deps: Deps, delivery: { id: string; endpoint_id: string }, at: Date, result: PostResult): Promise<void> {
-  await deps.db.transaction(async (trx) => {
+export async function recordAttempt(deps: Deps, delivery: { id: string; endpoint_id: string }, at: Date, result: PostResult): Promise<AttemptOutcome | undefined> {
+  return deps.db.transaction(async (trx): Promise<AttemptOutcome | undefined> => {
     const row = (await trx('deliveries').where({ id: delivery.id }).forUpdate().first()) as DeliveryRow | undefined;
-    if (!row) return;
+    if (!row) return undefined;
     const now = deps.clock.now();
     const attempts = row.attempt_count + 1;
     await trx('attempts').insert({
@@ -29,7 +31,7 @@ export async function recordAttempt(deps: Deps, delivery: { id: string; endpoint
     if (result.ok) {
       await trx('deliveries').where({ id: row.id }).update({ status: 'succeeded', attempt_count: attempts, next_attempt_at: null, updated_at: now });
       await trx('endpoints').where({ id: row.endpoint_id }).whereNotNull('failing_since').update({ failing_since: null });
-      return;
+      return 'succeeded';
     }
     const delay = nextDelay(deps.schedule, attempts, parseRetryAfter(result.retryAfter, now));
     await trx('deliveries')
@@ -40,6 +42,7 @@ export async function recordAttempt(deps: Deps, delivery: { id: string; endpoint
           : { status: 'pending', attempt_count: attempts, next_attempt_at: new Date(now.getTime() + delay), updated_at: now },
       );
     await noteFailure(deps, trx, row.endpoint_id, now, result.error ?? 'failed');
+    return delay === undefined ? 'failed' : 'retry_scheduled';
   });
 }
 

@@ -2,6 +2,7 @@ import type { Clock, EnvironmentClocks, Logger, SecretBox } from '@azotte/common
 import type { Knex } from 'knex';
 import type { EnvironmentNames } from './environment-names';
 import type { AddressPolicy } from './address-rules';
+import type { WebhookMetrics } from '../delivery/metrics';
 import type { Resolver } from '../delivery/resolver';
 
 /** What the service's operations need, built once by service.ts. */
@@ -20,6 +21,8 @@ export interface Deps {
   /** Delays before each retry (WEBHOOK_RETRY_SCHEDULE). */
   schedule: readonly number[];
   timeoutMs: number;
+  /** Attempts by outcome; absent, nothing is counted (a test's own deps). */
+  metrics?: WebhookMetrics;
 }
 
 /** How long the secret rotated out still signs deliveries. */

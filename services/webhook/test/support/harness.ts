@@ -2,7 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { createGrpcClient, dropSchema, type CallContext, type Clock, type EnvironmentKind, type Role } from '@azotte/common';
-import { busEnvironment, publishEvent, recordEvents, testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { brokerReady, busEnvironment, publishEvent, recordEvents, testServers, uniqueName, waitFor } from '@azotte/common/testing';
 import { tenantV1, webhookV1 } from '@azotte/proto';
 import { startTenant } from '@azotte/test-support';
 import { loadWebhookConfig, startWebhookService, type Resolver } from '../../src';
@@ -54,6 +54,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}) {
     ...options.env,
   });
   const service = await startWebhookService(config, { logger: silent, clock, resolve: options.resolve });
+  await brokerReady(service.port);
   const client = createGrpcClient(webhookV1.WebhookServiceService, `127.0.0.1:${service.port}`, { name: 'webhook' });
   const tenants = createGrpcClient(tenantV1.TenantServiceService, `127.0.0.1:${tenantService.port}`, { name: 'tenant' });
   const db: Knex = knexFactory({ client: 'pg', connection: databaseUrl, searchPath: [schemas.webhook], pool: { min: 0, max: 2 } });

@@ -1,5 +1,5 @@
-import type { Migration } from '@azotte/common';
+import { requestKeysMigration, type Migration } from '@azotte/common';
 import { init } from './001_init';
 
-/** The customer service's own migrations, in order (the outbox comes from common). */
-export const migrations: Migration[] = [init];
+/** The customer service's own migrations, in order (the outbox comes from common; request keys too). */
+export const migrations: Migration[] = [init, requestKeysMigration];

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths as ApiPaths } from '../../lib/api/generated/schema';
+import type { paths as ApiPaths } from '@azotte/client';
 
 /** The gateway's `/hosted/…` paths alone: a hosted page cannot so much as name a portal route. */
 type paths = Pick<ApiPaths, Extract<keyof ApiPaths, `/hosted/${string}`>>;

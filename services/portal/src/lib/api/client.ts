@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './generated/schema';
+import type { paths } from '@azotte/client';
 import { ApiError, type Problem } from './problem';
 import { currentScope } from './scope';
 

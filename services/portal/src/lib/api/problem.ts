@@ -1,21 +1,14 @@
+import type { FieldError, Problem as ApiProblem } from '@azotte/client';
 import { t } from '../i18n';
 
 /** A field the API named in a problem document's `errors[]`. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+export type FieldProblem = FieldError;
 
-/** An RFC 9457 problem document as the gateway answers it. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  code?: string;
-  declineCode?: string;
-  errors?: FieldProblem[];
-}
+/**
+ * An RFC 9457 problem document as the gateway answers it; every member optional, as the
+ * portal makes one itself when the API was not reached or answered something else.
+ */
+export type Problem = Partial<ApiProblem>;
 
 /**
  * Every failed call: the HTTP status (0 when the API could not be reached) and

@@ -1,9 +1,13 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { flexRender, tableFeatures, useTable, type ColumnDef as TableColumnDef, type RowData } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 
-export type { ColumnDef };
+// The lists only lay rows out (sorting and paging are the API's): the core rows, no optional feature.
+const features = tableFeatures({});
 
-export interface DataTableProps<T> {
+/** A column of a DataTable over rows of type T. */
+export type ColumnDef<T extends RowData, V = unknown> = TableColumnDef<typeof features, T, V>;
+
+export interface DataTableProps<T extends RowData> {
   /** The table's accessible name (a <caption>; visually hidden unless `showCaption`). */
   caption: string;
   showCaption?: boolean;
@@ -16,8 +20,8 @@ export interface DataTableProps<T> {
 }
 
 /** A list as a real <table> (headers, caption, rows), built with TanStack Table. */
-export function DataTable<T>({ caption, showCaption, columns, rows, getRowId, empty, footer }: DataTableProps<T>) {
-  const table = useReactTable({ data: rows as T[], columns, getCoreRowModel: getCoreRowModel(), getRowId });
+export function DataTable<T extends RowData>({ caption, showCaption, columns, rows, getRowId, empty, footer }: DataTableProps<T>) {
+  const table = useTable({ features, data: rows as T[], columns, getRowId });
   if (rows.length === 0) return <>{empty}</>;
   return (
     // A table wider than the page scrolls inside a named, focusable region, so the keyboard can scroll it too.
@@ -38,7 +42,7 @@ export function DataTable<T>({ caption, showCaption, columns, rows, getRowId, em
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id}>
-              {row.getVisibleCells().map((cell) => (
+              {row.getAllCells().map((cell) => (
                 <td key={cell.id} className={(cell.column.columnDef.meta as { className?: string } | undefined)?.className}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>

@@ -132,3 +132,20 @@ export const describeViolations = (violations: AxeViolation[]) =>
 
 /** The page's serious and critical axe violations in words: '' when there are none. */
 export const violationsOf = async (page: Page) => describeViolations(await accessibilityViolations(page));
+
+/**
+ * Retries `check` until it passes or `timeoutMs` has gone: for what a page shows a moment after
+ * an action (a re-render, a refetch, an audit entry built from events).
+ */
+export async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

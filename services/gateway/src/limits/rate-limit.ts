@@ -1,23 +1,24 @@
 import { DomainError } from '@azotte/common';
 import type { Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
+import type { LimiterFactory } from './limit-store';
 
 /**
  * A limit of requests per minute per key, with the IETF RateLimit headers on
- * every answer and Retry-After on a 429. Counters live in the process: with
- * several gateway replicas each grants the limit, which errs on the generous
- * side.
+ * every answer and Retry-After on a 429. The counters are the store's
+ * (limit-store.ts): shared by every gateway replica unless it is `memory`.
  */
 export class RateLimit {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
   constructor(
+    limiters: LimiterFactory,
     prefix: string,
     private readonly perMinute: number,
     private readonly what: string,
   ) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: prefix, points: perMinute, duration: 60 });
+    this.limiter = limiters({ keyPrefix: prefix, points: perMinute, duration: 60 });
   }
 
   async check(key: string, res: Response): Promise<void> {
@@ -43,8 +44,8 @@ export class RateLimit {
 export class CredentialRateLimiter {
   private readonly limit: RateLimit;
 
-  constructor(perMinute: number) {
-    this.limit = new RateLimit('credential', perMinute, 'per credential');
+  constructor(limiters: LimiterFactory, perMinute: number) {
+    this.limit = new RateLimit(limiters, 'credential', perMinute, 'per credential');
   }
 
   check(principal: Principal, res: Response): Promise<void> {

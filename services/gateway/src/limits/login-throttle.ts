@@ -1,21 +1,24 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { LimiterFactory } from './limit-store';
 
 /**
  * Login brute-force protection. Each failure for an (email, address) pair
  * slows the next answer a little more; after `maxFailures` the pair is locked
  * for `lockSeconds`, whether or not the email exists. An address that fails
- * across many emails is locked too. A success clears the pair.
+ * across many emails is locked too. A success clears the pair. The counts are
+ * the store's, so failures at one gateway replica count at the others.
  */
 export class LoginThrottle {
-  private readonly byPair: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byPair: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
 
   constructor(
+    limiters: LimiterFactory,
     private readonly maxFailures: number,
     lockSeconds: number,
   ) {
-    this.byPair = new RateLimiterMemory({ keyPrefix: 'login_pair', points: maxFailures, duration: lockSeconds });
-    this.byAddress = new RateLimiterMemory({ keyPrefix: 'login_ip', points: maxFailures * 20, duration: lockSeconds });
+    this.byPair = limiters({ keyPrefix: 'login_pair', points: maxFailures, duration: lockSeconds });
+    this.byAddress = limiters({ keyPrefix: 'login_ip', points: maxFailures * 20, duration: lockSeconds });
   }
 
   private pair = (email: string, ip: string) => `${email.toLowerCase()}|${ip}`;
