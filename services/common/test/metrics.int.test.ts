@@ -22,7 +22,8 @@ const EVENT = 'probe.thing.happened.v1';
 // A one-method service with JSON on the wire: the kit is what is under test, not a proto.
 const json = {
   serialize: (value: unknown) => Buffer.from(JSON.stringify(value)),
-  deserialize: (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as unknown,
+  // Empty is the message with every field at its default (the client asks for it, as of a proto).
+  deserialize: (bytes: Buffer) => (bytes.length === 0 ? {} : (JSON.parse(bytes.toString('utf8')) as unknown)),
 };
 const probeDefinition = {
   Touch: {

@@ -40,7 +40,8 @@ describe('the checkout page', () => {
     expect(screen.getByText('Screens: 4')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Kartennummer' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Abonnieren' })).toBeInTheDocument();
-    expect(document.documentElement.lang).toBe('de-DE');
+    // Set by an effect of the branded page, which may run a moment after the page shows.
+    await waitFor(() => expect(document.documentElement.lang).toBe('de-DE'));
     // The secret rides in the header, never in the address of the call.
     expect(api.requests[0]!.headers.get('X-Hosted-Session')).toBe(SECRET);
   });
