@@ -49,7 +49,7 @@ export async function busFixture(name: string) {
     amqpUrl,
     databaseUrl,
     /** A publisher side: connection, confirm publisher and relay. */
-    async producer(url = amqpUrl, { start = true } = {}) {
+    async producer(url = amqpUrl, { start = true, batchSize, inFlightBatches }: { start?: boolean; batchSize?: number; inFlightBatches?: number } = {}) {
       const bus = new BusConnection({ url, name: `${schema}-producer`, logger: silent, minBackoffMs: 20, maxBackoffMs: 200 });
       const publisher = new Publisher(bus, exchange, silent);
       await publisher.start();
@@ -63,6 +63,8 @@ export async function busFixture(name: string) {
         source: 'test',
         logger: silent,
         pollMs: 100,
+        batchSize,
+        inFlightBatches,
       });
       closers.push(() => bus.close(), () => relay.stop());
       return { bus, publisher, relay };

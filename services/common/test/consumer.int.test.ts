@@ -62,6 +62,39 @@ test('a failed handler leaves no partial effect and succeeds on a later delivery
   expect(rows).toEqual([{ note: 'attempt 3' }]);
 });
 
+test('messages waiting together are applied in one transaction, and one that fails is retried alone', async () => {
+  const transactions = new Map<string, object>();
+  let badDeliveries = 0;
+  await fx.consumer('listener', async (e, trx) => {
+    transactions.set(e.id, trx);
+    await trx('effects').insert({ event_id: e.id });
+    if (e.id === 'evt_bad' && ++badDeliveries < 3) throw new Error('not yet');
+  });
+  // Forty at once on one channel: they arrive together, inside the consumer's prefetch.
+  const conn = await amqp.connect(fx.amqpUrl);
+  const ch = await conn.createConfirmChannel();
+  const ids = Array.from({ length: 40 }, (_, i) => (i === 20 ? 'evt_bad' : `evt_${i}`));
+  for (const id of ids) {
+    ch.publish(fx.exchange, 'test.thing.happened.v1', Buffer.from('{}'), {
+      messageId: id,
+      type: 'test.thing.happened.v1',
+      persistent: true,
+      headers: { [HEADERS.tenantId]: 'ten_1', [HEADERS.environmentId]: 'env_1' },
+    });
+  }
+  await ch.waitForConfirms();
+  await conn.close();
+
+  await waitFor(async () => (await effects()).length === 40, { what: 'every effect' });
+  await waitFor(async () => (await queueDepth(`${fx.schema}.listener.events`)) === 0, { what: 'an empty queue' });
+  // Each applied once: the batch the failing one was in was rolled back, not half kept.
+  expect((await effects()).map((r) => r.event_id).sort()).toEqual([...ids].sort());
+  expect(badDeliveries).toBe(3);
+  // Some shared a transaction (one inbox insert, one commit for several).
+  const shared = new Set(transactions.values()).size;
+  expect(shared).toBeLessThan(ids.length);
+});
+
 test('a poison message lands in the dead-letter queue after the bounded retries', async () => {
   let attempts = 0;
   const maxDeliveries = 3;

@@ -135,6 +135,25 @@ test('two relays draining one outbox publish each event exactly once', async () 
   expect(new Set(deliveries).size).toBe(300);
 });
 
+test('a relay with several batches awaiting confirms publishes a backlog once each, in commit order', async () => {
+  await writeEvents(250);
+  const deliveries: number[] = [];
+  const conn = await amqp.connect(fx.amqpUrl);
+  const ch = await conn.createChannel();
+  await ch.assertExchange(fx.exchange, 'topic', { durable: true });
+  const { queue } = await ch.assertQueue('', { exclusive: true });
+  await ch.bindQueue(queue, fx.exchange, '#');
+  await ch.consume(queue, (m) => m && deliveries.push((JSON.parse(m.content.toString()) as { i: number }).i), { noAck: true });
+
+  // Batches of 20, four in flight at once: 13 claims, taking turns.
+  const { relay } = await fx.producer(fx.amqpUrl, { start: true, batchSize: 20, inFlightBatches: 4 });
+  await relay.start();
+  await waitFor(async () => (await unsent()) === 0 && deliveries.length >= 250, { what: 'the outbox to drain' });
+  await relay.drain();
+  await conn.close();
+  expect(deliveries).toEqual(Array.from({ length: 250 }, (_, i) => i));
+});
+
 test('the relay publishes in the trace of the request that wrote the row', async () => {
   let seenTraceId: string | undefined;
   await fx.consumer('listener', async () => {

@@ -25,6 +25,7 @@ export interface ConsumerOptions {
   patterns: string[];
   handler: EventHandler;
   logger: Logger;
+  /** Messages delivered and not yet acknowledged (default 100): what a batch can hold. */
   prefetch?: number;
   /**
    * Redeliveries a failing message gets: it is handled at most
@@ -33,6 +34,11 @@ export interface ConsumerOptions {
   maxDeliveries?: number;
   /** Counts what was consumed, failed and dead-lettered, by event type, and times the handling. */
   metrics?: BusMetrics;
+  /**
+   * Transactions applying messages at once (default 4). Messages that arrive while all are busy
+   * wait, and the next free one applies them together.
+   */
+  concurrency?: number;
 }
 
 /** The redeliveries a service's consumer allows unless told otherwise. */
@@ -52,6 +58,10 @@ export function routeEvents(routes: Record<string, EventHandler>): EventHandler 
  * Consumes a service's queue with manual acks. Each event is applied in one
  * transaction together with its inbox row, so a redelivered event is a no-op;
  * a failure is retried by the broker up to `maxDeliveries`, then dead-lettered.
+ * The messages of a prefetch that are waiting together are applied in one
+ * transaction (one inbox insert, one commit) and acknowledged after its commit;
+ * should any of them fail, that transaction is rolled back and each is applied
+ * again alone, so a message that fails is retried alone.
  * The consumer dead-letters the last failure itself, with the handler's error
  * in the `x-azotte-*` headers (FAILURE_HEADERS); should that copy fail, the
  * broker's delivery limit dead-letters the message without them.
@@ -59,6 +69,9 @@ export function routeEvents(routes: Record<string, EventHandler>): EventHandler 
 export class EventConsumer {
   private channel: ConfirmChannel | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Delivered, not yet being applied, with the channel each came on. */
+  private waiting: Array<{ channel: ConfirmChannel; msg: ConsumeMessage }> = [];
+  private flushScheduled = false;
   readonly names: QueueNames;
 
   constructor(private readonly options: ConsumerOptions) {
@@ -66,7 +79,7 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    const { bus, exchange, patterns, prefetch = 16, maxDeliveries = DEFAULT_MAX_DELIVERIES, logger } = this.options;
+    const { bus, exchange, patterns, prefetch = 100, maxDeliveries = DEFAULT_MAX_DELIVERIES, logger } = this.options;
     await bus.use(async (conn) => {
       // A confirm channel, so that a dead-lettered copy is known to be stored before the original is acked.
       const channel = await conn.createConfirmChannel();
@@ -75,11 +88,97 @@ export class EventConsumer {
       await channel.prefetch(prefetch);
       await channel.consume(this.names.queue, (msg) => {
         if (!msg) return; // cancelled by the broker; the connection's reconnection re-subscribes
-        const work = this.process(channel, msg).finally(() => this.inFlight.delete(work));
-        this.inFlight.add(work);
+        this.waiting.push({ channel, msg });
+        this.scheduleFlush();
       });
       this.channel = channel;
     });
+  }
+
+  /** Once the messages delivered in this turn of the event loop are in, applies them. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Starts a transaction for what is waiting, if one is free; each finished one looks again. */
+  private flush(): void {
+    const { concurrency = 4 } = this.options;
+    while (this.waiting.length > 0 && this.inFlight.size < concurrency) {
+      // One channel per batch: a reconnection may leave messages of the old channel waiting.
+      const channel = this.waiting[0]!.channel;
+      const batch = this.waiting.filter((w) => w.channel === channel).map((w) => w.msg);
+      this.waiting = this.waiting.filter((w) => w.channel !== channel);
+      const work = (batch.length === 1 ? this.process(channel, batch[0]!) : this.processBatch(channel, batch))
+        .catch((err) => this.options.logger.error({ err }, 'consumer batch failed unexpectedly'))
+        .finally(() => {
+          this.inFlight.delete(work);
+          this.flush();
+        });
+      this.inFlight.add(work);
+    }
+  }
+
+  /**
+   * Applies several messages in one transaction. Anything but a clean commit of all of them
+   * (an unreadable one, a handler's error, a lost connection) leaves none applied and sends
+   * each through `process` alone, where its own failure is handled as it always was.
+   */
+  private async processBatch(channel: ConfirmChannel, msgs: ConsumeMessage[]): Promise<void> {
+    const { metrics } = this.options;
+    const events = msgs.map((msg) => ({ msg, event: decode(msg) }));
+    if (events.some((e) => !e.event)) {
+      await Promise.all(msgs.map((msg) => this.process(channel, msg)));
+      return;
+    }
+    const started = process.hrtime.bigint();
+    const spans = events.map(({ msg, event }) => {
+      const parent = contextFromHeaders(msg.properties.headers);
+      const span = tracer.startSpan(`${event!.type} process`, { kind: SpanKind.CONSUMER, attributes: spanAttributes(event!) }, parent);
+      return { type: eventTypeLabel(event!.type), parent, span };
+    });
+    try {
+      await this.options.knex.transaction(async (trx) => {
+        const inserted = await trx(INBOX_TABLE)
+          .insert(events.map(({ event }) => ({ event_id: event!.id, routing_key: event!.type })))
+          .onConflict('event_id')
+          .ignore()
+          .returning('event_id');
+        const fresh = new Set(inserted.map((r: { event_id: string }) => r.event_id));
+        for (let i = 0; i < events.length; i++) {
+          const event = events[i]!.event!;
+          if (!fresh.delete(event.id)) continue; // seen before (or twice in this batch): applied once
+          const { parent, span } = spans[i]!;
+          await context.with(trace.setSpan(parent, span), () =>
+            runWithContext({ actor: actorOf(event), tenantId: event.tenantId, scope: scopeOf(event) }, () => this.options.handler(event, trx)),
+          );
+        }
+      });
+    } catch {
+      for (const { span } of spans) span.end();
+      // Each alone: the one that failed is retried, dead-lettered and counted as it would be alone.
+      await Promise.all(msgs.map((msg) => this.process(channel, msg)));
+      return;
+    }
+    const took = Number(process.hrtime.bigint() - started) / 1e9;
+    for (let i = 0; i < events.length; i++) {
+      const { msg, event } = events[i]!;
+      const { type, span } = spans[i]!;
+      metrics?.consumed.inc({ messaging_destination_name: type });
+      const occurred = Date.parse(event!.occurredAt);
+      if (Number.isFinite(occurred)) metrics?.consumeLag.observe({ messaging_destination_name: type }, Math.max(0, Date.now() - occurred) / 1000);
+      metrics?.processDuration.observe({ messaging_destination_name: type, outcome: 'success' }, took);
+      span.end();
+      try {
+        channel.ack(msg);
+      } catch {
+        // The channel is gone: the broker redelivers, and the inbox makes the redelivery a no-op.
+      }
+    }
   }
 
   private async process(channel: ConfirmChannel, msg: ConsumeMessage): Promise<void> {
@@ -100,22 +199,10 @@ export class EventConsumer {
     const occurred = Date.parse(event.occurredAt);
     if (Number.isFinite(occurred)) metrics?.consumeLag.observe({ messaging_destination_name: type }, Math.max(0, Date.now() - occurred) / 1000);
     const parent = contextFromHeaders(msg.properties.headers);
-    const span = tracer.startSpan(
-      `${event.type} process`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: { 'messaging.system': 'rabbitmq', 'messaging.message.id': event.id, 'messaging.destination.name': event.type },
-      },
-      parent,
-    );
-    const actor: Actor = event.actor ? { ...event.actor, role: 'system' } : SYSTEM_ACTOR;
-    const scope =
-      event.tenantId && event.environmentId && event.environmentKind
-        ? { tenantId: event.tenantId, environmentId: event.environmentId, environmentKind: event.environmentKind }
-        : undefined;
+    const span = tracer.startSpan(`${event.type} process`, { kind: SpanKind.CONSUMER, attributes: spanAttributes(event) }, parent);
     try {
       await context.with(trace.setSpan(parent, span), () =>
-        runWithContext({ actor, tenantId: event.tenantId, scope }, () => this.apply(event)),
+        runWithContext({ actor: actorOf(event), tenantId: event.tenantId, scope: scopeOf(event) }, () => this.apply(event)),
       );
       channel.ack(msg);
       metrics?.processDuration.observe({ messaging_destination_name: type, outcome: 'success' }, took());
@@ -179,14 +266,31 @@ export class EventConsumer {
     });
   }
 
-  /** Stops taking messages and waits for those being handled. */
+  /** Stops taking messages and waits for those being handled (and those delivered and waiting). */
   async stop(): Promise<void> {
     const channel = this.channel;
     this.channel = undefined;
-    await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight.size > 0 || this.waiting.length > 0) {
+      this.flush();
+      await Promise.allSettled([...this.inFlight]);
+    }
     await channel?.close().catch(() => undefined);
   }
 }
+
+const spanAttributes = (event: BusEvent) => ({
+  'messaging.system': 'rabbitmq',
+  'messaging.message.id': event.id,
+  'messaging.destination.name': event.type,
+});
+
+/** Who the handler acts as: the event's actor, as the system. */
+const actorOf = (event: BusEvent): Actor => (event.actor ? { ...event.actor, role: 'system' } : SYSTEM_ACTOR);
+
+const scopeOf = (event: BusEvent) =>
+  event.tenantId && event.environmentId && event.environmentKind
+    ? { tenantId: event.tenantId, environmentId: event.environmentId, environmentKind: event.environmentKind }
+    : undefined;
 
 function header(msg: ConsumeMessage, name: string): string | undefined {
   const value = msg.properties.headers?.[name];

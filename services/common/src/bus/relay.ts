@@ -24,6 +24,11 @@ export interface RelayOptions {
   retentionMs?: number;
   /** Counts what was published and what the broker returned, by event type. */
   metrics?: BusMetrics;
+  /**
+   * Batches in flight at once (default 4, never more than the pool's connections less one):
+   * each holds its rows locked, and a connection, until the broker has confirmed them.
+   */
+  inFlightBatches?: number;
 }
 
 interface OutboxRow {
@@ -43,6 +48,11 @@ const tracer = trace.getTracer('azotte-bus');
  * LOCKED, so relays of several replicas share the work without sending a row
  * twice; a row is marked sent only after the broker confirmed it, so a crash
  * at any point leaves it to be sent again (consumers deduplicate by event id).
+ *
+ * Confirms are pipelined: while one batch waits for the broker, the next is
+ * claimed and published. Claims take turns, and each batch is handed to the
+ * channel before the next claim starts, so one relay still publishes in commit
+ * order; only the waits for confirms and the updates overlap.
  */
 export class OutboxRelay {
   private listener: Client | undefined;
@@ -103,52 +113,82 @@ export class OutboxRelay {
 
   /** Publishes until nothing is left; returns how many rows were sent. */
   async drain(): Promise<number> {
+    // The lanes stop together: once a claim comes back short the outbox is drained, and the
+    // others' next claims find nothing.
+    const totals = await Promise.all(Array.from({ length: this.lanes() }, () => this.drainLane()));
+    await this.purge();
+    return totals.reduce((a, b) => a + b, 0);
+  }
+
+  private async drainLane(): Promise<number> {
     let total = 0;
     for (;;) {
       if (!this.options.publisher.ready) return total;
       const sent = await this.sendBatch();
       total += sent;
-      if (sent < (this.options.batchSize ?? 200)) break;
+      if (sent < (this.options.batchSize ?? 200)) return total;
     }
-    await this.purge();
-    return total;
   }
+
+  /** Batches in flight: as asked (default 4), leaving the service at least one pooled connection. */
+  private lanes(): number {
+    const poolMax = (this.options.knex.client as { config?: { pool?: { max?: number } } }).config?.pool?.max ?? 10;
+    return Math.max(1, Math.min(this.options.inFlightBatches ?? 4, poolMax - 1));
+  }
+
+  /** The claim in progress: a lane claims and publishes only once the previous lane has. */
+  private claiming: Promise<void> = Promise.resolve();
 
   private async sendBatch(): Promise<number> {
     const { knex, publisher, batchSize = 200 } = this.options;
-    return knex.transaction(async (trx) => {
-      const rows: OutboxRow[] = await trx(OUTBOX_TABLE)
-        .whereNull('sent_at')
-        .andWhere((q) => q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', trx.fn.now()))
-        .orderBy([{ column: 'created_at' }, { column: 'id' }])
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked();
-      if (rows.length === 0) return 0;
-      const messages = rows.map((row) => this.toMessage(row));
-      let returned: Set<string>;
-      try {
-        returned = new Set(await publisher.publishAll(messages.map((m) => m.message)));
-      } finally {
-        for (const m of messages) m.span.end();
-      }
-      const sentRows = rows.filter((r) => !returned.has(r.id));
-      const sent = sentRows.map((r) => r.id);
-      const { metrics } = this.options;
-      for (const r of sentRows) metrics?.published.inc({ messaging_destination_name: eventTypeLabel(r.routing_key) });
-      for (const r of rows) if (returned.has(r.id)) metrics?.returned.inc({ messaging_destination_name: eventTypeLabel(r.routing_key) });
-      if (sent.length > 0) await trx(OUTBOX_TABLE).whereIn('id', sent).update({ sent_at: trx.fn.now() });
-      if (returned.size > 0) {
-        // Nobody listens yet: keep the event and try again later, backing off to a minute.
-        await trx(OUTBOX_TABLE)
-          .whereIn('id', [...returned])
-          .update({
-            attempts: trx.raw('attempts + 1'),
-            next_attempt_at: trx.raw(`now() + least(60, power(2, attempts)) * interval '1 second'`),
-          });
-      }
-      return rows.length;
-    });
+    let release!: () => void;
+    const previous = this.claiming;
+    this.claiming = new Promise<void>((resolve) => (release = resolve));
+    return knex
+      .transaction(async (trx) => {
+        let rows: OutboxRow[];
+        let confirmed: Promise<string[]>;
+        let messages: Array<{ message: OutgoingMessage; span: Span }>;
+        try {
+          await previous;
+          rows = await trx(OUTBOX_TABLE)
+            .whereNull('sent_at')
+            .andWhere((q) => q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', trx.fn.now()))
+            .orderBy([{ column: 'created_at' }, { column: 'id' }])
+            .limit(batchSize)
+            .forUpdate()
+            .skipLocked();
+          if (rows.length === 0) return 0;
+          messages = rows.map((row) => this.toMessage(row));
+          // Every message is on the channel when publishAll returns its promise.
+          confirmed = publisher.publishAll(messages.map((m) => m.message));
+        } finally {
+          release();
+        }
+        let returned: Set<string>;
+        try {
+          returned = new Set(await confirmed);
+        } finally {
+          for (const m of messages) m.span.end();
+        }
+        const sentRows = rows.filter((r) => !returned.has(r.id));
+        const sent = sentRows.map((r) => r.id);
+        const { metrics } = this.options;
+        for (const r of sentRows) metrics?.published.inc({ messaging_destination_name: eventTypeLabel(r.routing_key) });
+        for (const r of rows) if (returned.has(r.id)) metrics?.returned.inc({ messaging_destination_name: eventTypeLabel(r.routing_key) });
+        if (sent.length > 0) await trx(OUTBOX_TABLE).whereIn('id', sent).update({ sent_at: trx.fn.now() });
+        if (returned.size > 0) {
+          // Nobody listens yet: keep the event and try again later, backing off to a minute.
+          await trx(OUTBOX_TABLE)
+            .whereIn('id', [...returned])
+            .update({
+              attempts: trx.raw('attempts + 1'),
+              next_attempt_at: trx.raw(`now() + least(60, power(2, attempts)) * interval '1 second'`),
+            });
+        }
+        return rows.length;
+      })
+      .finally(() => release());
   }
 
   private toMessage(row: OutboxRow): { message: OutgoingMessage; span: Span } {
