@@ -446,7 +446,13 @@ export async function dashboardBench(ctx, { small = 1_000, large = 1_000_000, no
     const ratio = (name, a, b) => [name, fmt(a.rps / b.rps, 2), fmt(a.p50 / b.p50, 2), fmt(a.p99 / b.p99, 2), ''];
     // A dashboard past DASHBOARD_DEADLINE_MS is cut short (degraded, or a 503): its latency says nothing of the history behind it.
     const verdict = (a, b) =>
-      a.errors + b.errors > 0 ? 'not comparable: degraded answers' : a.p50 / b.p50 <= 1.5 ? 'ok' : 'NOT MET';
+      a.errors + b.errors > 0
+        ? 'not comparable: degraded answers'
+        : a.p50 < 1 && b.p50 < 1
+          ? 'ok, both under 1 ms' // the measured p50 is whole milliseconds: 0 / 0 says nothing
+          : a.p50 / b.p50 <= 1.2
+            ? 'ok'
+            : 'NOT MET';
     const s = (n) => n.toLocaleString('en');
     return [
       ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
@@ -455,10 +461,10 @@ export async function dashboardBench(ctx, { small = 1_000, large = 1_000_000, no
       ratio('ratio / baseline', dashSmall, baseline),
       line(`GET /dashboard, ${s(large)} subscriptions' history`, dashLarge),
       ratio('ratio / baseline', dashLarge, baseline),
-      ratio(`ratio ${s(large)} / ${s(small)} (p50 ≤ 1.5: ${verdict(dashLarge, dashSmall)})`, dashLarge, dashSmall),
+      ratio(`ratio ${s(large)} / ${s(small)} (p50 ≤ 1.2: ${verdict(dashLarge, dashSmall)})`, dashLarge, dashSmall),
       line(`GET /dashboard, ${s(small)}, 1 connection`, soloSmall),
       line(`GET /dashboard, ${s(large)}, 1 connection`, soloLarge),
-      ratio(`ratio ${s(large)} / ${s(small)}, 1 connection (p50 ≤ 1.5: ${verdict(soloLarge, soloSmall)})`, soloLarge, soloSmall),
+      ratio(`ratio ${s(large)} / ${s(small)}, 1 connection (p50 ≤ 1.2: ${verdict(soloLarge, soloSmall)})`, soloLarge, soloSmall),
       [`errors: failed, non-2xx or degraded answers (DASHBOARD_DEADLINE_MS)`, '', '', '', ''],
       [`history generated in ${fmt(generationSeconds, 1)} s (${rows(facts(generated.small) + facts(generated.large) + facts(generated.noise))} fact rows; noise ${s(generated.noise.subscriptions)} subs over 11 scopes)`, '', '', '', ''],
       [`  small: ${describe(generated.small, sample.small)}`, '', '', '', ''],
@@ -672,7 +678,7 @@ export async function analyticsEventsBench(ctx, { count = 20_000, batch = 100, p
     const steady = paced > 0 ? await run('paced', paced, 10, rate) : undefined;
     const out = [
       ['scenario', 'events/s', 'lag p50 ms', 'lag p99 ms'],
-      [`raw amqplib confirm-publish + consume, quorum queue (baseline, ${count})`, fmt(raw.rate), fmt(raw.p50), fmt(raw.p99)],
+      [`raw amqplib, confirms pipelined (1,000 in flight) + consume, quorum queue (baseline, ${count})`, fmt(raw.rate), fmt(raw.p50), fmt(raw.p99)],
       [`billing outbox → relay → RabbitMQ → analytics (inbox + event + projections), ${count} at once, ${batch}/transaction`, fmt(burst.rate), fmt(burst.p50), fmt(burst.p99)],
       ['ratio analytics / baseline', fmt(burst.rate / raw.rate, 2), fmt(burst.p50 / raw.p50, 2), fmt(burst.p99 / raw.p99, 2)],
     ];

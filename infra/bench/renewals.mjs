@@ -47,6 +47,7 @@ export async function renewalsBench({ databaseUrl, amqpUrl, id: runId }, { count
     AMQP_QUEUE_PREFIX: `${id}.`,
     BILLING_DB_SCHEMA: schema,
     BILLING_GRPC_PORT: '0',
+    BILLING_METRICS_PORT: '0', // several schedulers in this process: each its own port
     BILLING_SCHEDULER_INTERVAL_MS: '0',
     LOG_LEVEL: 'silent',
   });
