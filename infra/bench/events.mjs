@@ -56,7 +56,8 @@ export async function rawBaseline(amqpUrl, queue, count, batch, perSecond, windo
   return { rate: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function pipeline({ databaseUrl, amqpUrl, id }, count, batch) {
+/** `perSecond` (optional) paces the writer: the lag when the pipeline keeps up with a steady rate. */
+async function pipeline({ databaseUrl, amqpUrl, id }, count, batch, perSecond) {
   const schema = `${id}_events`;
   const exchange = `${id}.bench`;
   const db = await kit.openDatabase({ url: databaseUrl, schema, migrations: [kit.outboxMigration, kit.inboxMigration], logger: silent });
@@ -93,6 +94,8 @@ async function pipeline({ databaseUrl, amqpUrl, id }, count, batch) {
     await db.knex.transaction((trx) =>
       kit.enqueueEvents(trx, Array.from({ length: batch }, (_, i) => ({ type: 'bench.thing.happened.v1', payload: { i: written + i } }))),
     );
+    const due = started + ((written + batch) / (perSecond ?? Infinity)) * 1000;
+    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
   }
   await finished;
   const seconds = (Date.now() - started) / 1000;
@@ -110,13 +113,24 @@ async function pipeline({ databaseUrl, amqpUrl, id }, count, batch) {
   return { rate: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-export async function eventsBench(ctx, { count = 20_000, batch = 100 } = {}) {
+export async function eventsBench(ctx, { count = 20_000, batch = 100, paced = 10_000, rate = 2_000 } = {}) {
   const raw = await rawBaseline(ctx.amqpUrl, `${ctx.id}.raw`, count, batch);
   const ours = await pipeline(ctx, count, batch);
-  return [
+  const rows = [
     ['scenario', 'events/s', 'lag p50 ms', 'lag p99 ms'],
     [`raw amqplib, confirms pipelined (1,000 in flight) + consume, quorum queue (baseline, ${count})`, fmt(raw.rate), fmt(raw.p50), fmt(raw.p99)],
     [`outbox → relay → RabbitMQ → inbox (${count}, ${batch} per transaction)`, fmt(ours.rate), fmt(ours.p50), fmt(ours.p99)],
     ['ratio pipeline / baseline', fmt(ours.rate / raw.rate, 2), fmt(ours.p50 / raw.p50, 2), fmt(ours.p99 / raw.p99, 2)],
   ];
+  if (paced > 0) {
+    // The same at a steady rate, 100 a transaction: the lag when both keep up.
+    const rawPaced = await rawBaseline(ctx.amqpUrl, `${ctx.id}.rawp`, paced, batch, rate);
+    const oursPaced = await pipeline({ ...ctx, id: `${ctx.id}p` }, paced, batch, rate);
+    rows.push(
+      [`raw amqplib, ${paced} paced at ${rate}/s (baseline)`, fmt(rawPaced.rate), fmt(rawPaced.p50), fmt(rawPaced.p99)],
+      [`outbox → relay → RabbitMQ → inbox, ${paced} paced at ${rate}/s`, fmt(oursPaced.rate), fmt(oursPaced.p50), fmt(oursPaced.p99)],
+      ['ratio paced pipeline / paced baseline', fmt(oursPaced.rate / rawPaced.rate, 2), fmt(oursPaced.p50 / rawPaced.p50, 2), fmt(oursPaced.p99 / rawPaced.p99, 2)],
+    );
+  }
+  return rows;
 }

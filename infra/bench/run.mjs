@@ -39,7 +39,7 @@ const want = (name) => !only || only.includes(name);
 console.log(`Azotte benchmarks (${new Date().toISOString()}, node ${process.version})`);
 
 if (want('http')) printTable(`HTTP, ${ctx.connections} connections, ${ctx.duration} s each`, await httpBench(ctx));
-if (want('events')) printTable('Events, end to end', await eventsBench(ctx, { count: Number(process.env.BENCH_EVENTS ?? 20_000) }));
+if (want('events')) printTable('Events, end to end', await eventsBench(ctx, { count: Number(process.env.BENCH_EVENTS ?? 20_000), paced: Number(process.env.BENCH_EVENTS_PACED ?? 10_000), rate: Number(process.env.BENCH_EVENTS_RATE ?? 2_000) }));
 if (want('renewals')) printTable(
   'Billing renewals',
   await renewalsBench(ctx, { count: Number(process.env.BENCH_RENEWALS ?? 100_000), workers: Number(process.env.BENCH_RENEWAL_WORKERS ?? 4) }),

@@ -111,20 +111,43 @@ export class OutboxRelay {
       });
   }
 
-  /** Publishes until nothing is left; returns how many rows were sent. */
+  /**
+   * Publishes until nothing is left; returns how many rows were sent. One lane claims batch after
+   * batch; each full batch (there may be more behind it) starts another lane, up to `lanes()`, and a
+   * lane ends when its claim comes back short (the outbox is drained, for now).
+   */
   async drain(): Promise<number> {
-    // The lanes stop together: once a claim comes back short the outbox is drained, and the
-    // others' next claims find nothing.
-    const totals = await Promise.all(Array.from({ length: this.lanes() }, () => this.drainLane()));
+    const most = this.lanes();
+    let active = 0;
+    let total = 0;
+    let failure: unknown;
+    await new Promise<void>((resolve) => {
+      const start = () => {
+        active += 1;
+        this.drainLane(() => {
+          if (active < most && failure === undefined) start();
+        })
+          .then(
+            (sent) => void (total += sent),
+            (err: unknown) => void (failure ??= err),
+          )
+          .finally(() => {
+            active -= 1;
+            if (active === 0) resolve();
+          });
+      };
+      start();
+    });
+    if (failure !== undefined) throw failure;
     await this.purge();
-    return totals.reduce((a, b) => a + b, 0);
+    return total;
   }
 
-  private async drainLane(): Promise<number> {
+  private async drainLane(full: () => void): Promise<number> {
     let total = 0;
     for (;;) {
       if (!this.options.publisher.ready) return total;
-      const sent = await this.sendBatch();
+      const sent = await this.sendBatch(full);
       total += sent;
       if (sent < (this.options.batchSize ?? 200)) return total;
     }
@@ -139,7 +162,8 @@ export class OutboxRelay {
   /** The claim in progress: a lane claims and publishes only once the previous lane has. */
   private claiming: Promise<void> = Promise.resolve();
 
-  private async sendBatch(): Promise<number> {
+  /** Claims, publishes and marks one batch; `full` is told as soon as the claim is a whole batch. */
+  private async sendBatch(full: () => void = () => undefined): Promise<number> {
     const { knex, publisher, batchSize = 200 } = this.options;
     let release!: () => void;
     const previous = this.claiming;
@@ -159,6 +183,8 @@ export class OutboxRelay {
             .forUpdate()
             .skipLocked();
           if (rows.length === 0) return 0;
+          // Another lane may claim the next batch while this one waits for its confirms.
+          if (rows.length === batchSize) full();
           messages = rows.map((row) => this.toMessage(row));
           // Every message is on the channel when publishAll returns its promise.
           confirmed = publisher.publishAll(messages.map((m) => m.message));
