@@ -3,7 +3,7 @@ import { noneProcessed, processDue } from '../src/scheduler/process-due';
 import { runAllDue } from '../src/scheduler/run-due';
 import { SandboxProvider } from '../src/providers/sandbox';
 import type { SubscriptionRow } from '../src/store/tables';
-import { startHarness, type Harness, type TestTenant } from './support/harness';
+import { crashOnceAfterCharge, startHarness, type Harness, type TestTenant } from './support/harness';
 
 let h: Harness;
 let t: TestTenant;
@@ -13,32 +13,6 @@ beforeAll(async () => {
   t = await h.newTenant();
 });
 afterAll(async () => h?.close());
-
-/**
- * A crash after the provider charged and before the charge was committed: the
- * first insert of a payment of `subscriptionId` raises (a sequence, which a
- * rollback does not undo, makes it the first only). Returns its removal.
- */
-async function crashOnceAfterCharge(subscriptionId: string): Promise<() => Promise<void>> {
-  const n = randomBytes(4).toString('hex');
-  await h.db.raw(`CREATE SEQUENCE crash_seq_${n}`);
-  // The service connects with its own role.
-  await h.db.raw(`GRANT USAGE, SELECT, UPDATE ON SEQUENCE crash_seq_${n} TO PUBLIC`);
-  await h.db.raw(`
-    CREATE FUNCTION crash_fn_${n}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.subscription_id = '${subscriptionId}' AND nextval('crash_seq_${n}') = 1 THEN
-        RAISE EXCEPTION 'simulated crash after the charge';
-      END IF;
-      RETURN NEW;
-    END $$`);
-  await h.db.raw(`CREATE TRIGGER crash_tr_${n} BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION crash_fn_${n}()`);
-  return async () => {
-    await h.db.raw(`DROP TRIGGER crash_tr_${n} ON payments`);
-    await h.db.raw(`DROP FUNCTION crash_fn_${n}()`);
-    await h.db.raw(`DROP SEQUENCE crash_seq_${n}`);
-  };
-}
 
 /** A subscription paid for its first period, and the end of that period. */
 async function subscribed() {
@@ -60,7 +34,7 @@ async function renewalOf(subscriptionId: string, periodStart: Date) {
 describe('a crash after the provider charged and before the charge is recorded', () => {
   it('in the scheduler batch: the next run charges nothing more and records the first charge once', async () => {
     const { ctx, sub, end } = await subscribed();
-    const undo = await crashOnceAfterCharge(sub.id);
+    const undo = await crashOnceAfterCharge(h, 'subscription_id', sub.id);
     try {
       const filter = { scope: ctx.scope!, until: new Date(end.getTime() + 1000), batchSize: 10 };
       await expect(runAllDue(h.service.deps, filter)).rejects.toThrow(/simulated crash/);
@@ -85,7 +59,7 @@ describe('a crash after the provider charged and before the charge is recorded',
   it('one at a time (processDue): the next run charges nothing more and records the first charge once', async () => {
     const { sub, end } = await subscribed();
     await h.db('subscriptions').where({ id: sub.id }).update({ next_action_at: end });
-    const undo = await crashOnceAfterCharge(sub.id);
+    const undo = await crashOnceAfterCharge(h, 'subscription_id', sub.id);
     const once = () =>
       h.service.deps.db.transaction(async (trx) => {
         const row = (await trx('subscriptions').where({ id: sub.id }).forUpdate().first()) as SubscriptionRow;

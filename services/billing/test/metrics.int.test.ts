@@ -1,4 +1,4 @@
-import { promtoolCheck } from '@azotte/common/testing';
+import { metricSample, promtoolCheck, scrapeMetrics } from '@azotte/common/testing';
 import { SANDBOX_CARDS } from '../src/providers/sandbox';
 import { runAllDue } from '../src/scheduler/run-due';
 import { startHarness, type Harness, type TestTenant } from './support/harness';
@@ -12,16 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-async function scrape(): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${h.service.metricsPort}/metrics`);
-  expect(res.status).toBe(200);
-  return res.text();
-}
-
-const sample = (text: string, series: string): number | undefined => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-};
+const scrape = () => scrapeMetrics(h.service.metricsPort);
+const sample = metricSample;
 const renewals = (text: string, outcome: string) => sample(text, `azotte_billing_renewals_total{outcome="${outcome}"}`) ?? 0;
 const DAY = 86_400_000;
 

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { startHarness, type Harness, type TestTenant } from './support/harness';
+import { crashOnceAfterCharge, startHarness, type Harness, type TestTenant } from './support/harness';
 
 // A request that charges, sent again with its Idempotency-Key after the first answer was lost
 // (the gateway's deadline, a gateway that crashed): billing finds what the first did.
@@ -50,18 +49,7 @@ describe('a create-subscription that crashed after the provider charged, sent ag
     await h.card(t.adminInSandbox, customer.id);
     // The first payment insert for the customer raises: the provider has charged, billing's
     // transaction (the subscription, its invoice) rolls back, as in a crash (a sequence is not rolled back).
-    const n = randomBytes(4).toString('hex');
-    await h.db.raw(`CREATE SEQUENCE crash_seq_${n}`);
-    await h.db.raw(`GRANT USAGE, SELECT, UPDATE ON SEQUENCE crash_seq_${n} TO PUBLIC`);
-    await h.db.raw(`
-      CREATE FUNCTION crash_fn_${n}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.customer_id = '${customer.id}' AND nextval('crash_seq_${n}') = 1 THEN
-          RAISE EXCEPTION 'simulated crash after the charge';
-        END IF;
-        RETURN NEW;
-      END $$`);
-    await h.db.raw(`CREATE TRIGGER crash_tr_${n} BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION crash_fn_${n}()`);
+    const undo = await crashOnceAfterCharge(h, 'customer_id', customer.id);
     try {
       await expect(subscribe(customer.id, price.id, 'order-crash')).rejects.toThrow();
       expect(await chargesOf(customer.id)).toEqual({ subscriptions: 0, invoices: 0, payments: 0 });
@@ -72,9 +60,7 @@ describe('a create-subscription that crashed after the provider charged, sent ag
       const [{ n: charges }] = await h.db('sandbox_charges').where({ amount: 1777 }).count({ n: '*' });
       expect(Number(charges)).toBe(1);
     } finally {
-      await h.db.raw(`DROP TRIGGER crash_tr_${n} ON payments`);
-      await h.db.raw(`DROP FUNCTION crash_fn_${n}()`);
-      await h.db.raw(`DROP SEQUENCE crash_seq_${n}`);
+      await undo();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONSUMING_SERVICES, runDlq } from '../src/bin/dlq';
+import { runDlq } from '../src/bin/dlq';
+import { CONSUMING_SERVICES } from '../src/bus/topology';
 
 async function dlq(...args: string[]) {
   let stdout = '';

@@ -1,5 +1,5 @@
 import { createGrpcClient, dropSchema, type CallContext } from '@azotte/common';
-import { busEnvironment, removeTestBus, testServers, uniqueName, waitFor } from '@azotte/common/testing';
+import { busEnvironment, removeTestBus, scrapeMetrics, sumOfSamples, testServers, uniqueName, waitFor } from '@azotte/common/testing';
 import { startTenant } from '@azotte/test-support';
 import { tenantV1 } from '@azotte/proto';
 import pino from 'pino';
@@ -27,11 +27,7 @@ afterAll(async () => {
 
 /** ListTenants calls a replica has answered, from its own metrics. */
 async function answered(replica: (typeof replicas)[number]): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${replica.metricsPort}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('rpc_server_duration_seconds_count{') && line.includes('rpc_method="ListTenants"'))
-    .reduce((n, line) => n + Number(line.split(' ').pop()), 0);
+  return sumOfSamples(await scrapeMetrics(replica.metricsPort), 'rpc_server_duration_seconds_count', 'rpc_method="ListTenants"');
 }
 
 test('calls are spread over every replica of the list, and go on at the others when one stops', async () => {

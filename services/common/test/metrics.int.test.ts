@@ -14,7 +14,7 @@ import {
   unary,
   type RunningService,
 } from '../src';
-import { busEnvironment, promtoolCheck, removeTestBus, testServers, uniqueName, waitFor } from '../src/testing';
+import { busEnvironment, metricSample, promtoolCheck, removeTestBus, testServers, uniqueName, waitFor } from '../src/testing';
 
 const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const EVENT = 'probe.thing.happened.v1';
@@ -97,11 +97,7 @@ async function scrape(): Promise<string> {
   return res.text();
 }
 
-/** The value of one sample, its labels given in the order prom-client writes them; undefined when absent. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
+const sample = metricSample;
 
 const rpc = (code: number) =>
   `rpc_server_duration_seconds_count{rpc_service="azotte.probe.v1.ProbeService",rpc_method="Touch",rpc_grpc_status_code="${code}"}`;

@@ -27,10 +27,10 @@ const HOUSEKEEPING_MS = 10 * 60_000;
 
 /**
  * Deletes what has expired: idempotency records past 24 hours, revocations of tokens that
- * expired anyway, rate-limit windows that have ended.
+ * expired anyway, and, when the counters are in Postgres, rate-limit windows that have ended.
  */
-function startHousekeeping(db: Database, logger: Logger): NodeJS.Timeout {
-  const stores = [new IdempotencyStore(db.knex), new RevokedTokenStore(db.knex), new RateLimitCounters(db.knex)];
+function startHousekeeping(db: Database, logger: Logger, countersInPostgres: boolean): NodeJS.Timeout {
+  const stores = [new IdempotencyStore(db.knex), new RevokedTokenStore(db.knex), ...(countersInPostgres ? [new RateLimitCounters(db.knex)] : [])];
   const timer = setInterval(() => {
     for (const store of stores) store.purgeExpired().catch((err) => logger.warn({ err }, 'housekeeping failed; tried again later'));
   }, HOUSEKEEPING_MS);
@@ -73,7 +73,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   if (config.AUTH_CACHE_TTL_MS > 0) await revocations.start();
   const limits = await openLimitStore(config, db, logger);
   const app = buildApp({ config, logger, db, clients, addresses, usage, principals, limits: limits.store, httpMetrics: httpServerMetrics(registry) });
-  const housekeeping = startHousekeeping(db, logger);
+  const housekeeping = startHousekeeping(db, logger, limits.store.kind === 'postgres');
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST, () => resolve(s));

@@ -1,3 +1,4 @@
+import { scrapeMetrics, sumOfSamples } from '@azotte/common/testing';
 import { startPlatform, type Platform } from './support/platform';
 
 // The portal asks for the dashboard on every open page: one environment's same question is
@@ -10,11 +11,7 @@ afterAll(() => platform?.stop());
 
 /** How many GetSubscriptionSummary calls analytics has answered, from its own metrics. */
 async function summariesAnswered(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${platform.analytics.metricsPort}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('rpc_server_duration_seconds_count{') && line.includes('rpc_method="GetSubscriptionSummary"'))
-    .reduce((n, line) => n + Number(line.split(' ').pop()), 0);
+  return sumOfSamples(await scrapeMetrics(platform.analytics.metricsPort), 'rpc_server_duration_seconds_count', 'rpc_method="GetSubscriptionSummary"');
 }
 
 it('answers the same question in the same environment once for everyone who asks it meanwhile', async () => {

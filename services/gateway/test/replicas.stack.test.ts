@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import amqp from 'amqplib';
-import { CONSUMING_SERVICES, PLATFORM_SERVICES, removePlatform, testServers, waitFor } from '@azotte/common/testing';
+import { CONSUMING_SERVICES, PLATFORM_SERVICES, removePlatform, scrapeMetrics, sumOfSamples, testServers, waitFor } from '@azotte/common/testing';
 import { ChaosApi, CHAOS_ADMIN, countOf, dashboardBesideBilling, inParallel, startChaosStack, type ChaosStack } from '@azotte/common/testing/chaos';
 
 // Two replicas of every service as separate processes (run `npm run build` first), every service
@@ -25,11 +25,7 @@ afterAll(async () => {
 /** Renewals a billing replica has committed, from its own metrics (0 when it does not answer). */
 async function renewalsBy(label: string): Promise<number> {
   try {
-    const text = await (await fetch(`http://127.0.0.1:${stack!.envOf(label).BILLING_METRICS_PORT}/metrics`)).text();
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith('azotte_billing_renewals_total{'))
-      .reduce((n, line) => n + Number(line.split(' ').pop()), 0);
+    return sumOfSamples(await scrapeMetrics(stack!.envOf(label).BILLING_METRICS_PORT!), 'azotte_billing_renewals_total');
   } catch {
     return 0;
   }

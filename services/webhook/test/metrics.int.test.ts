@@ -1,4 +1,4 @@
-import { promtoolCheck, waitFor } from '@azotte/common/testing';
+import { metricSample, promtoolCheck, scrapeMetrics, waitFor } from '@azotte/common/testing';
 import { EVENTS } from '@azotte/proto';
 import { aCustomer, customerChanged } from './support/builders';
 import { startHarness, type Harness, type TestTenant } from './support/harness';
@@ -26,16 +26,8 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 
 const endpointFor = (r: Receiver, enabledEvents: string[]) => h.client.createEndpoint({ url: r.url, description: 'metrics', enabledEvents }, { context: t.admin });
 
-async function scrape(): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${h.service.metricsPort}/metrics`);
-  expect(res.status).toBe(200);
-  return res.text();
-}
-
-const sample = (text: string, series: string): number | undefined => {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-};
+const scrape = () => scrapeMetrics(h.service.metricsPort);
+const sample = metricSample;
 const deliveries = (text: string, outcome: string) => sample(text, `azotte_webhook_deliveries_total{outcome="${outcome}"}`) ?? 0;
 
 test('each attempt is counted by its outcome: delivered, retry scheduled, failed for good', async () => {

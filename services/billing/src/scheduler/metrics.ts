@@ -1,5 +1,6 @@
-import { CLOCKS_TABLE, Counter, Gauge, type Clock, type MetricsRegistry } from '@azotte/common';
+import { Counter, Gauge, type Clock, type MetricsRegistry } from '@azotte/common';
 import type { Knex } from 'knex';
+import { dueNow } from '../store/due-now';
 
 /**
  * What one scheduled action came to, the `outcome` of
@@ -50,10 +51,7 @@ export function billingMetrics(registry: MetricsRegistry, knex: Knex, realClock:
 }
 
 async function countDue(knex: Knex, realNow: Date): Promise<number> {
-  const [row] = (await knex('subscriptions as s')
-    .leftJoin(`${CLOCKS_TABLE} as c`, (j) => j.on('c.tenant_id', 's.tenant_id').andOn('c.environment_id', 's.environment_id'))
-    .whereNotNull('s.next_action_at')
-    .whereRaw(`s.next_action_at <= ?::timestamptz + (COALESCE(c.offset_ms, 0) * interval '1 millisecond')`, [realNow.toISOString()])
+  const [row] = (await dueNow(knex, realNow)
     .count({ due: '*' })
     .timeout(DUE_COUNT_TIMEOUT_MS, { cancel: true })) as Array<{ due: string | number }>;
   return Number(row?.due ?? 0);

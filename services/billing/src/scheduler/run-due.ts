@@ -1,5 +1,5 @@
 import type { Scope } from '@azotte/common';
-import { CLOCKS_TABLE } from '@azotte/common';
+import { dueNow } from '../store/due-now';
 import type { Deps } from '../domain/deps';
 import type { SubscriptionRow } from '../store/tables';
 import { dueActionOf, isStatus } from '../domain/statuses';
@@ -40,10 +40,7 @@ export async function runDueBatch(deps: Deps, filter: DueFilter, skip: Set<strin
         .forUpdate()
         .skipLocked();
     } else {
-      rows = await trx('subscriptions as s')
-        .leftJoin(`${CLOCKS_TABLE} as c`, (j) => j.on('c.tenant_id', 's.tenant_id').andOn('c.environment_id', 's.environment_id'))
-        .whereNotNull('s.next_action_at')
-        .whereRaw(`s.next_action_at <= ?::timestamptz + (COALESCE(c.offset_ms, 0) * interval '1 millisecond')`, [realNow.toISOString()])
+      rows = await dueNow(trx, realNow)
         .modify((q) => (skip.size > 0 ? q.whereNotIn('s.id', [...skip]) : q))
         .orderBy('s.next_action_at')
         .limit(filter.batchSize)

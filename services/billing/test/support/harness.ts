@@ -194,6 +194,32 @@ export async function startHarness(name: string, options: { schedulerIntervalMs?
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
+/**
+ * A crash after the provider charged and before the charge was committed: the first insert of a
+ * payment whose `column` is `id` raises (a sequence, which a rollback does not undo, makes it the
+ * first only), so billing's transaction rolls back with the provider's charge made. Returns its removal.
+ */
+export async function crashOnceAfterCharge(h: Harness, column: 'subscription_id' | 'customer_id', id: string): Promise<() => Promise<void>> {
+  const n = randomBytes(4).toString('hex');
+  await h.db.raw(`CREATE SEQUENCE crash_seq_${n}`);
+  // The service connects with its own role.
+  await h.db.raw(`GRANT USAGE, SELECT, UPDATE ON SEQUENCE crash_seq_${n} TO PUBLIC`);
+  await h.db.raw(`
+    CREATE FUNCTION crash_fn_${n}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.${column} = '${id}' AND nextval('crash_seq_${n}') = 1 THEN
+        RAISE EXCEPTION 'simulated crash after the charge';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await h.db.raw(`CREATE TRIGGER crash_tr_${n} BEFORE INSERT ON payments FOR EACH ROW EXECUTE FUNCTION crash_fn_${n}()`);
+  return async () => {
+    await h.db.raw(`DROP TRIGGER crash_tr_${n} ON payments`);
+    await h.db.raw(`DROP FUNCTION crash_fn_${n}()`);
+    await h.db.raw(`DROP SEQUENCE crash_seq_${n}`);
+  };
+}
+
 export async function failureOf(call: Promise<unknown>): Promise<{ kind: string; code: string; message: string; fields: Array<{ path: string; message: string }> }> {
   try {
     await call;

@@ -7,12 +7,11 @@ import amqp, { type ChannelModel } from 'amqplib';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import { DeadLetterQueueMissing, listDeadLetters, purgeDeadLetters, replayDeadLetters, type DeadLetter } from '../bus/dlq-admin';
-import { queueNames, type QueueNames } from '../bus/topology';
+import { CONSUMING_SERVICES, queueNames, type QueueNames } from '../bus/topology';
 import { baseConfigShape, ConfigError, loadConfig } from '../config/load';
 import { createLogger, type Logger } from '../logging/logger';
 
 /** The services that consume events, and so have a queue `<service>.events` and its `.dlq`. */
-export const CONSUMING_SERVICES = ['tenant', 'campaign', 'billing', 'analytics', 'webhook'] as const;
 /** The services that consume nothing: named apart, so that the refusal says why. */
 const NON_CONSUMING_SERVICES = ['catalog', 'customer', 'gateway'];
 

@@ -1,8 +1,9 @@
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { eventTypeLabel, type BusMetrics } from '../metrics/bus';
+import { secondsSince } from '../metrics/registry';
 import { runWithContext, SYSTEM_ACTOR, type Actor } from '../context/scope';
 import { contextFromHeaders } from '../telemetry/propagation';
 import type { BusConnection } from './connection';
@@ -131,49 +132,27 @@ export class EventConsumer {
    * each through `process` alone, where its own failure is handled as it always was.
    */
   private async processBatch(channel: ConfirmChannel, msgs: ConsumeMessage[]): Promise<void> {
-    const { metrics } = this.options;
-    const events = msgs.map((msg) => ({ msg, event: decode(msg) }));
-    if (events.some((e) => !e.event)) {
+    const decoded = msgs.map(decode);
+    if (decoded.some((event) => !event)) {
       await Promise.all(msgs.map((msg) => this.process(channel, msg)));
       return;
     }
     const started = process.hrtime.bigint();
-    const spans = events.map(({ msg, event }) => {
-      const parent = contextFromHeaders(msg.properties.headers);
-      const span = tracer.startSpan(`${event!.type} process`, { kind: SpanKind.CONSUMER, attributes: spanAttributes(event!) }, parent);
-      return { type: eventTypeLabel(event!.type), parent, span };
-    });
+    const runs = msgs.map((msg, i) => ({ msg, ...this.startRun(msg, decoded[i]!) }));
     try {
-      await this.options.knex.transaction(async (trx) => {
-        const inserted = await trx(INBOX_TABLE)
-          .insert(events.map(({ event }) => ({ event_id: event!.id, routing_key: event!.type })))
-          .onConflict('event_id')
-          .ignore()
-          .returning('event_id');
-        const fresh = new Set(inserted.map((r: { event_id: string }) => r.event_id));
-        for (let i = 0; i < events.length; i++) {
-          const event = events[i]!.event!;
-          if (!fresh.delete(event.id)) continue; // seen before (or twice in this batch): applied once
-          const { parent, span } = spans[i]!;
-          await context.with(trace.setSpan(parent, span), () =>
-            runWithContext({ actor: actorOf(event), tenantId: event.tenantId, scope: scopeOf(event) }, () => this.options.handler(event, trx)),
-          );
-        }
-      });
+      await this.options.knex.transaction((trx) => this.applyAll(trx, runs));
     } catch {
-      for (const { span } of spans) span.end();
+      for (const { span } of runs) span.end();
       // Each alone: the one that failed is retried, dead-lettered and counted as it would be alone.
       await Promise.all(msgs.map((msg) => this.process(channel, msg)));
       return;
     }
-    const took = Number(process.hrtime.bigint() - started) / 1e9;
-    for (let i = 0; i < events.length; i++) {
-      const { msg, event } = events[i]!;
-      const { type, span } = spans[i]!;
-      metrics?.consumed.inc({ messaging_destination_name: type });
-      const occurred = Date.parse(event!.occurredAt);
-      if (Number.isFinite(occurred)) metrics?.consumeLag.observe({ messaging_destination_name: type }, Math.max(0, Date.now() - occurred) / 1000);
-      metrics?.processDuration.observe({ messaging_destination_name: type, outcome: 'success' }, took);
+    const took = secondsSince(started);
+    for (const { msg, event, span } of runs) {
+      const type = eventTypeLabel(event.type);
+      this.options.metrics?.consumed.inc({ messaging_destination_name: type });
+      this.observeLag(type, event);
+      this.options.metrics?.processDuration.observe({ messaging_destination_name: type, outcome: 'success' }, took);
       span.end();
       try {
         channel.ack(msg);
@@ -190,22 +169,19 @@ export class EventConsumer {
     const type = eventTypeLabel(event?.type ?? msg.fields.routingKey);
     metrics?.consumed.inc({ messaging_destination_name: type });
     const started = process.hrtime.bigint();
-    const took = () => Number(process.hrtime.bigint() - started) / 1e9;
+    const took = () => secondsSince(started);
     if (!event) {
       logger.error({ messageId: msg.properties.messageId, routingKey: msg.fields.routingKey }, 'unreadable event dead-lettered');
       const error = msg.properties.messageId ? 'the body is not a JSON object' : 'the message has no messageId (its event id)';
       await this.deadLetter(channel, msg, { reason: 'unreadable', error, deliveries, queue: this.names.queue });
       return;
     }
-    // From the outbox row's commit (the relay's x-occurred-at), never negative when clocks disagree a little.
-    const occurred = Date.parse(event.occurredAt);
-    if (Number.isFinite(occurred)) metrics?.consumeLag.observe({ messaging_destination_name: type }, Math.max(0, Date.now() - occurred) / 1000);
-    const parent = contextFromHeaders(msg.properties.headers);
-    const span = tracer.startSpan(`${event.type} process`, { kind: SpanKind.CONSUMER, attributes: spanAttributes(event) }, parent);
+    this.observeLag(type, event);
+    const run = this.startRun(msg, event);
+    const { span } = run;
     try {
-      await context.with(trace.setSpan(parent, span), () =>
-        runWithContext({ actor: actorOf(event), tenantId: event.tenantId, scope: scopeOf(event) }, () => this.apply(event)),
-      );
+      // The inbox insert too runs in the event's trace and scope.
+      await this.inRun(run, () => this.options.knex.transaction((trx) => this.applyAll(trx, [run])));
       channel.ack(msg);
       metrics?.processDuration.observe({ messaging_destination_name: type, outcome: 'success' }, took());
     } catch (err) {
@@ -256,16 +232,38 @@ export class EventConsumer {
     }
   }
 
-  private async apply(event: BusEvent): Promise<void> {
-    await this.options.knex.transaction(async (trx) => {
-      const inserted = await trx(INBOX_TABLE)
-        .insert({ event_id: event.id, routing_key: event.type })
-        .onConflict('event_id')
-        .ignore()
-        .returning('event_id');
-      if (inserted.length === 0) return; // seen before: the effect is already committed
-      await this.options.handler(event, trx);
-    });
+  /**
+   * Records the events in the inbox (one statement) and applies, in order, those it did not hold
+   * yet: one seen before, or twice in the run, has its effect committed already, or is applied once.
+   */
+  private async applyAll(trx: Knex.Transaction, runs: Run[]): Promise<void> {
+    const inserted: Array<{ event_id: string }> = await trx(INBOX_TABLE)
+      .insert(runs.map(({ event }) => ({ event_id: event.id, routing_key: event.type })))
+      .onConflict('event_id')
+      .ignore()
+      .returning('event_id');
+    const fresh = new Set(inserted.map((r) => r.event_id));
+    for (const run of runs) {
+      if (fresh.delete(run.event.id)) await this.inRun(run, () => this.options.handler(run.event, trx));
+    }
+  }
+
+  /** The consumer span of one event, a child of the span that published it. */
+  private startRun(msg: ConsumeMessage, event: BusEvent): Run {
+    const parent = contextFromHeaders(msg.properties.headers);
+    const span = tracer.startSpan(`${event.type} process`, { kind: SpanKind.CONSUMER, attributes: spanAttributes(event) }, parent);
+    return { event, parent, span };
+  }
+
+  /** Runs `work` in the event's span, as its actor, in its tenant and environment. */
+  private inRun<T>({ event, parent, span }: Run, work: () => Promise<T>): Promise<T> {
+    return context.with(trace.setSpan(parent, span), () => runWithContext({ actor: actorOf(event), tenantId: event.tenantId, scope: scopeOf(event) }, work));
+  }
+
+  /** From the outbox row's commit (the relay's x-occurred-at), never negative when clocks disagree a little. */
+  private observeLag(type: string, event: BusEvent): void {
+    const occurred = Date.parse(event.occurredAt);
+    if (Number.isFinite(occurred)) this.options.metrics?.consumeLag.observe({ messaging_destination_name: type }, Math.max(0, Date.now() - occurred) / 1000);
   }
 
   /** Stops taking messages and waits for those being handled (and those delivered and waiting). */
@@ -278,6 +276,13 @@ export class EventConsumer {
     }
     await channel?.close().catch(() => undefined);
   }
+}
+
+/** One event being applied: its consumer span and the context it was published in. */
+interface Run {
+  event: BusEvent;
+  parent: Context;
+  span: Span;
 }
 
 const spanAttributes = (event: BusEvent) => ({

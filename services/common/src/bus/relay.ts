@@ -163,7 +163,7 @@ export class OutboxRelay {
   private claiming: Promise<void> = Promise.resolve();
 
   /** Claims, publishes and marks one batch; `full` is told as soon as the claim is a whole batch. */
-  private async sendBatch(full: () => void = () => undefined): Promise<number> {
+  private async sendBatch(full: () => void): Promise<number> {
     const { knex, publisher, batchSize = 200 } = this.options;
     let release!: () => void;
     const previous = this.claiming;

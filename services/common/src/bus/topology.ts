@@ -41,3 +41,6 @@ export async function assertServiceQueue(
   });
   for (const pattern of patterns) await channel.bindQueue(names.queue, exchange, pattern);
 }
+
+/** The services that consume events, each with its queue `<service>.events` and dead-letter queue. */
+export const CONSUMING_SERVICES = ['tenant', 'campaign', 'billing', 'analytics', 'webhook'] as const;

@@ -5,3 +5,4 @@ export * from './platform';
 export * from './promtool';
 export * from './broker-ready';
 export * from './processes';
+export * from './metrics-text';

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { dropSchema } from '../db/database';
 import { removeTestBus } from './events';
+import { CONSUMING_SERVICES } from '../bus/topology';
 
 /** Every service of the platform, in the order they are started (the gateway last). */
 export const PLATFORM_SERVICES = ['tenant', 'catalog', 'customer', 'campaign', 'billing', 'analytics', 'webhook', 'gateway'] as const;
@@ -43,8 +44,8 @@ export async function platformEnvironment(
   return env;
 }
 
-/** The services that consume events: each has a queue `<prefix><service>.events` and its `.dlq`. */
-export const CONSUMING_SERVICES = ['tenant', 'campaign', 'billing', 'analytics', 'webhook'] as const;
+/** The services that consume events (the bus's list): each has a queue `<prefix><service>.events` and its `.dlq`. */
+export { CONSUMING_SERVICES };
 
 /** Removes what a platform run of `id` left on the servers: every service's schema and role, the queues, DLQs and exchange. */
 export async function removePlatform(id: string, servers: { databaseUrl: string; amqpUrl: string }): Promise<void> {

@@ -45,6 +45,9 @@ export function limiterFactory(store: LimitStore): LimiterFactory {
       schemaName: store.schema,
       tableName: RATE_LIMITS_TABLE,
       tableCreated: true,
+      // The gateway's housekeeping deletes ended windows once per process; left on, each of the
+      // limiters would run its own DELETE of the same table every five minutes.
+      clearExpiredByTimeout: false,
       insuranceLimiter,
     });
   };
